@@ -1,0 +1,200 @@
+/**
+ * The Models service: list one page, stream every page or every model with
+ * backpressure, and retrieve one model. Each call fails only with a
+ * `ModelsError`, and each HTTP request is retried on its own.
+ *
+ * @since 0.1.0
+ */
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Stream from "effect/Stream"
+import { makeHttpBackend } from "./internal/http.js"
+import * as Pagination from "./internal/pagination.js"
+import { checkModelId, checkPageRequest, checkPrefetch, checkRequestOptions } from "./internal/params.js"
+import type { Lifecycle, ModelInfo, ModelsPage } from "./ModelInfo.js"
+import { ModelsConfig } from "./ModelsConfig.js"
+import type { InvalidParameterError, ModelsError } from "./ModelsError.js"
+
+/**
+ * Options for one request, overriding the configured defaults.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RequestParams {
+  /** `anthropic-beta` values for this request, instead of the configured ones. */
+  readonly betas?: ReadonlyArray<string> | undefined
+  /** `anthropic-workspace-id` for this request. */
+  readonly workspaceId?: string | undefined
+}
+
+/**
+ * Parameters of `list`, `pages` and `stream`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListParams extends RequestParams {
+  /** Models per page, 1 to 1000. The API's default is 20. */
+  readonly limit?: number | undefined
+  /** Start after this model id (forward). */
+  readonly afterId?: string | undefined
+  /** Start before this model id; `pages` and `stream` then walk backward. */
+  readonly beforeId?: string | undefined
+  /** Only models in these stages (at most 3). The API's default is active and deprecated. */
+  readonly lifecycle?: ReadonlyArray<Lifecycle> | undefined
+  /**
+   * For `pages` and `stream`: how many pages may be fetched ahead of the
+   * consumer, 0 to 64. Default 0, one request per pull.
+   */
+  readonly prefetch?: number | undefined
+}
+
+/**
+ * What the `Models` tag provides.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Service {
+  /** One page of models. */
+  readonly list: (params?: ListParams) => Effect.Effect<ModelsPage, ModelsError>
+  /** Every page, one request per pull (or `prefetch` ahead). */
+  readonly pages: (params?: ListParams) => Stream.Stream<ModelsPage, ModelsError>
+  /** Every model, in the order of travel. */
+  readonly stream: (params?: ListParams) => Stream.Stream<ModelInfo, ModelsError>
+  /** One model by id or alias. */
+  readonly retrieve: (modelId: string, params?: RequestParams) => Effect.Effect<ModelInfo, ModelsError>
+}
+
+/**
+ * The service tag.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class Models extends Context.Tag("@anthropic-effect/core/Models")<Models, Service>() {}
+
+/**
+ * One request of a page, after validation. A `Backend` answers it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface PageRequest extends RequestParams {
+  readonly limit?: number | undefined
+  readonly afterId?: string | undefined
+  readonly beforeId?: string | undefined
+  readonly lifecycle?: ReadonlyArray<Lifecycle> | undefined
+}
+
+/**
+ * The two requests a transport must answer. `fromBackend` adds validation,
+ * pagination and prefetch on top, so every implementation (HTTP, the test
+ * Layers) pages the same way.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Backend {
+  readonly listPage: (request: PageRequest) => Effect.Effect<ModelsPage, ModelsError>
+  readonly retrieve: (modelId: string, params: RequestParams) => Effect.Effect<ModelInfo, ModelsError>
+}
+
+const checkedStream = <A>(
+  params: ListParams,
+  build: (request: PageRequest, prefetch: number) => Stream.Stream<A, ModelsError>
+): Stream.Stream<A, ModelsError> =>
+  Stream.unwrap(
+    Effect.zipWith(
+      checkPageRequest(params),
+      checkPrefetch(params.prefetch),
+      build
+    ) satisfies Effect.Effect<Stream.Stream<A, ModelsError>, InvalidParameterError>
+  )
+
+/**
+ * Builds the service from a `Backend`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromBackend = (backend: Backend): Service => {
+  const pagesOf = (request: PageRequest, prefetch: number) => {
+    const pageStream = Pagination.pages(request, backend.listPage)
+    return prefetch > 0 ? Stream.buffer(pageStream, { capacity: prefetch }) : pageStream
+  }
+  return {
+    list: (params = {}) => Effect.flatMap(checkPageRequest(params), backend.listPage),
+    pages: (params = {}) => checkedStream(params, pagesOf),
+    stream: (params = {}) =>
+      checkedStream(
+        params,
+        (request, prefetch) => Pagination.models(request.beforeId !== undefined, pagesOf(request, prefetch))
+      ),
+    retrieve: (modelId, params = {}) =>
+      Effect.flatMap(
+        Effect.zip(checkModelId(modelId), checkRequestOptions(params)),
+        ([id, options]) => backend.retrieve(id, options)
+      )
+  }
+}
+
+/**
+ * Builds the service over `@effect/platform`'s `HttpClient`.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make: Effect.Effect<Service, never, ModelsConfig | HttpClient.HttpClient> = Effect.gen(function*() {
+  const config = yield* ModelsConfig
+  const httpClient = yield* HttpClient.HttpClient
+  return fromBackend(makeHttpBackend(config, httpClient))
+})
+
+/**
+ * The service over HTTP. Provide `ModelsConfig` and an `HttpClient`, or use
+ * `@anthropic-effect/platform` which provides both.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer: Layer.Layer<Models, never, ModelsConfig | HttpClient.HttpClient> = Layer.effect(Models, make)
+
+/**
+ * One page of models.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const list = (params?: ListParams): Effect.Effect<ModelsPage, ModelsError, Models> =>
+  Effect.flatMap(Models, (models) => models.list(params))
+
+/**
+ * Every page of models, fetched as the consumer pulls.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const pages = (params?: ListParams): Stream.Stream<ModelsPage, ModelsError, Models> =>
+  Stream.unwrap(Effect.map(Models, (models) => models.pages(params)))
+
+/**
+ * Every model, fetched page by page as the consumer pulls.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const stream = (params?: ListParams): Stream.Stream<ModelInfo, ModelsError, Models> =>
+  Stream.unwrap(Effect.map(Models, (models) => models.stream(params)))
+
+/**
+ * One model by id or alias. The id is URL-encoded.
+ *
+ * @since 0.1.0
+ * @category accessors
+ */
+export const retrieve = (modelId: string, params?: RequestParams): Effect.Effect<ModelInfo, ModelsError, Models> =>
+  Effect.flatMap(Models, (models) => models.retrieve(modelId, params))

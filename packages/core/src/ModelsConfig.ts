@@ -1,0 +1,269 @@
+/**
+ * How the client reaches the API: credentials, base URL, API version, default
+ * headers, timeout and retry policy. Provided as a Layer, from code
+ * (`layer`) or from the environment (`layerConfig`).
+ *
+ * @since 0.1.0
+ */
+import * as Config from "effect/Config"
+import * as ConfigError from "effect/ConfigError"
+import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Layer from "effect/Layer"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import type * as Schedule from "effect/Schedule"
+import type { ModelsError } from "./ModelsError.js"
+
+/**
+ * What a caller may set. Only a credential is required.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options {
+  /** Sent as `x-api-key`. A plain string is wrapped in `Redacted` at once. */
+  readonly apiKey?: Redacted.Redacted | string | undefined
+  /** Sent as `Authorization: Bearer …`, for OAuth tokens and gateways. */
+  readonly authToken?: Redacted.Redacted | string | undefined
+  /** Default `https://api.anthropic.com`. A path prefix is kept; a trailing slash is fine. */
+  readonly baseUrl?: string | URL | undefined
+  /** The `anthropic-version` header. Default `2023-06-01`. */
+  readonly apiVersion?: string | undefined
+  /** Default `anthropic-beta` values, joined with commas. */
+  readonly betas?: ReadonlyArray<string> | undefined
+  /** Default `anthropic-workspace-id`. */
+  readonly workspaceId?: string | undefined
+  /** Extra headers sent with every request. */
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  /** The limit for one attempt, body included. Default 60 seconds. */
+  readonly timeout?: Duration.DurationInput | undefined
+  /** How many times a failed request is retried. Default 2. */
+  readonly maxRetries?: number | undefined
+  /**
+   * Replaces the default backoff (exponential from 500 ms, jittered, at most
+   * 8 s between attempts) and `maxRetries`. Only retryable errors reach it,
+   * and a server's `retry-after` still sets the delay.
+   */
+  readonly retrySchedule?: Schedule.Schedule<unknown, ModelsError> | undefined
+  /** The longest `retry-after` the client will wait. Default 60 seconds. */
+  readonly maxRetryAfter?: Duration.DurationInput | undefined
+  /**
+   * Plain `http://` is refused for any host but localhost, because the key
+   * would cross the network in clear text. Set this to allow it anyway.
+   */
+  readonly allowInsecureHttp?: boolean | undefined
+}
+
+/**
+ * The validated configuration that the `Models` service reads.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ResolvedConfig {
+  readonly apiKey: Option.Option<Redacted.Redacted>
+  readonly authToken: Option.Option<Redacted.Redacted>
+  /** Absolute, without a trailing slash. */
+  readonly baseUrl: string
+  readonly apiVersion: string
+  readonly betas: ReadonlyArray<string>
+  readonly workspaceId: Option.Option<string>
+  readonly headers: Readonly<Record<string, string>>
+  readonly timeout: Duration.Duration
+  readonly maxRetries: number
+  readonly retrySchedule: Option.Option<Schedule.Schedule<unknown, ModelsError>>
+  readonly maxRetryAfter: Duration.Duration
+}
+
+/**
+ * The service tag for the configuration.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class ModelsConfig extends Context.Tag("@anthropic-effect/core/ModelsConfig")<
+  ModelsConfig,
+  ResolvedConfig
+>() {}
+
+/**
+ * @since 0.1.0
+ * @category defaults
+ */
+export const defaultBaseUrl = "https://api.anthropic.com"
+
+/**
+ * @since 0.1.0
+ * @category defaults
+ */
+export const defaultApiVersion = "2023-06-01"
+
+// Any control character would let a value end a header line and start another.
+const hasControlCharacter = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value)
+
+const invalid = (path: string, message: string) => ConfigError.InvalidData([path], message)
+
+const checkHeaderValue = (path: string, value: string): Either.Either<string, ConfigError.ConfigError> =>
+  hasControlCharacter(value)
+    ? Either.left(invalid(path, `${path} must not contain control characters such as a newline`))
+    : Either.right(value)
+
+const checkSecret = (
+  path: string,
+  secret: Redacted.Redacted | string | undefined
+): Either.Either<Option.Option<Redacted.Redacted>, ConfigError.ConfigError> => {
+  if (secret === undefined) return Either.right(Option.none())
+  const redacted = typeof secret === "string" ? Redacted.make(secret) : secret
+  const value = Redacted.value(redacted)
+  if (value.trim().length === 0) return Either.left(invalid(path, `${path} is empty`))
+  // The message names the problem, never the value.
+  if (hasControlCharacter(value)) {
+    return Either.left(invalid(path, `${path} contains a control character such as a newline`))
+  }
+  return Either.right(Option.some(redacted))
+}
+
+const isLoopbackHost = (hostname: string): boolean =>
+  hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" ||
+  /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
+
+const checkBaseUrl = (
+  path: string,
+  input: string | URL,
+  allowInsecureHttp: boolean
+): Either.Either<string, ConfigError.ConfigError> => {
+  const text = String(input).trim()
+  if (!URL.canParse(text)) return Either.left(invalid(path, `${path} is not an absolute URL: ${JSON.stringify(text)}`))
+  const url = new URL(text)
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    return Either.left(invalid(path, `${path} must use https:// (got ${url.protocol})`))
+  }
+  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
+    return Either.left(
+      invalid(
+        path,
+        `${path} uses plain http:// to ${url.hostname}, which would send the API key in clear text; ` +
+          "use https://, or set allowInsecureHttp: true if the link is otherwise protected"
+      )
+    )
+  }
+  if (url.username !== "" || url.password !== "") {
+    return Either.left(invalid(path, `${path} must not contain credentials`))
+  }
+  if (url.search !== "" || url.hash !== "") {
+    return Either.left(invalid(path, `${path} must not contain a query or a fragment`))
+  }
+  return Either.right(url.origin + url.pathname.replace(/\/+$/, ""))
+}
+
+const checkCount = (path: string, value: number): Either.Either<number, ConfigError.ConfigError> =>
+  Number.isInteger(value) && value >= 0
+    ? Either.right(value)
+    : Either.left(invalid(path, `${path} must be a whole number of 0 or more (got ${value})`))
+
+const checkDuration = (
+  path: string,
+  input: Duration.DurationInput
+): Either.Either<Duration.Duration, ConfigError.ConfigError> =>
+  Option.match(Duration.decodeUnknown(input), {
+    onNone: () => Either.left(invalid(path, `${path} is not a duration`)),
+    onSome: (duration) =>
+      Duration.greaterThan(duration, Duration.zero)
+        ? Either.right(duration)
+        : Either.left(invalid(path, `${path} must be longer than zero`))
+  })
+
+/**
+ * Validates options into a `ResolvedConfig`. Values that would break a header
+ * (a newline in the key), a URL that is not one, and plain `http://` to a
+ * remote host fail with a `ConfigError` naming the option; messages never
+ * contain a secret.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const make = (options: Options): Effect.Effect<ResolvedConfig, ConfigError.ConfigError> =>
+  Effect.gen(function*() {
+    const apiKey = yield* checkSecret("apiKey", options.apiKey)
+    const authToken = yield* checkSecret("authToken", options.authToken)
+    if (Option.isNone(apiKey) && Option.isNone(authToken)) {
+      return yield* Effect.fail(
+        ConfigError.MissingData(["apiKey"], "An API key (apiKey) or an auth token (authToken) is required")
+      )
+    }
+    const headers: Record<string, string> = {}
+    for (const [name, value] of Object.entries(options.headers ?? {})) {
+      headers[name.toLowerCase()] = yield* checkHeaderValue(`headers.${name}`, value)
+    }
+    const betas: Array<string> = []
+    for (const beta of options.betas ?? []) betas.push(yield* checkHeaderValue("betas", beta))
+    return {
+      apiKey,
+      authToken,
+      baseUrl: yield* checkBaseUrl("baseUrl", options.baseUrl ?? defaultBaseUrl, options.allowInsecureHttp ?? false),
+      apiVersion: yield* checkHeaderValue("apiVersion", options.apiVersion ?? defaultApiVersion),
+      betas,
+      workspaceId: options.workspaceId === undefined
+        ? Option.none()
+        : Option.some(yield* checkHeaderValue("workspaceId", options.workspaceId)),
+      headers,
+      timeout: yield* checkDuration("timeout", options.timeout ?? Duration.seconds(60)),
+      maxRetries: yield* checkCount("maxRetries", options.maxRetries ?? 2),
+      retrySchedule: Option.fromNullable(options.retrySchedule),
+      maxRetryAfter: yield* checkDuration("maxRetryAfter", options.maxRetryAfter ?? Duration.seconds(60))
+    }
+  })
+
+/**
+ * Reads the standard environment variables: `ANTHROPIC_API_KEY` (as
+ * `Redacted`), `ANTHROPIC_AUTH_TOKEN` and `ANTHROPIC_BASE_URL`. With neither
+ * credential set it fails with a `ConfigError` that names
+ * `ANTHROPIC_API_KEY`. Map over it to add options:
+ * `Config.map(ModelsConfig.fromEnv, (o) => ({ ...o, maxRetries: 5 }))`.
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const fromEnv: Config.Config<Options> = Config.all({
+  apiKey: Config.option(Config.redacted("ANTHROPIC_API_KEY")),
+  authToken: Config.option(Config.redacted("ANTHROPIC_AUTH_TOKEN")),
+  baseUrl: Config.option(Config.string("ANTHROPIC_BASE_URL"))
+}).pipe(
+  Config.mapOrFail(({ apiKey, authToken, baseUrl }) => {
+    if (Option.isNone(apiKey) && Option.isNone(authToken)) {
+      return Either.left(
+        ConfigError.MissingData(
+          ["ANTHROPIC_API_KEY"],
+          "ANTHROPIC_API_KEY is not set (nor ANTHROPIC_AUTH_TOKEN): set it to your Anthropic API key"
+        )
+      )
+    }
+    return Either.right({
+      apiKey: Option.getOrUndefined(apiKey),
+      authToken: Option.getOrUndefined(authToken),
+      baseUrl: Option.getOrUndefined(baseUrl)
+    })
+  })
+)
+
+/**
+ * Provides `ModelsConfig` from options given in code.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<ModelsConfig, ConfigError.ConfigError> =>
+  Layer.effect(ModelsConfig, make(options))
+
+/**
+ * Provides `ModelsConfig` from a `Config`, by default `fromEnv`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerConfig = (
+  config: Config.Config<Options> = fromEnv
+): Layer.Layer<ModelsConfig, ConfigError.ConfigError> => Layer.effect(ModelsConfig, Effect.flatMap(config, make))

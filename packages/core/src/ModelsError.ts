@@ -1,0 +1,311 @@
+/**
+ * Every way a Models call can fail, as tagged errors in Effect's error channel.
+ * Nine mirror the API's error types; the rest are detected by the client.
+ * None carries the API key: errors hold the status, the `request-id`, the
+ * message and retry hints, never the request's headers.
+ *
+ * @since 0.1.0
+ */
+import * as Schema from "effect/Schema"
+
+/**
+ * What every API error carries, so a caller can branch or report without
+ * parsing the message.
+ */
+const ApiErrorFields = {
+  /** The HTTP status of the response. */
+  status: Schema.Number,
+  /** The API's message. */
+  message: Schema.String,
+  /** The `request-id` response header, to quote to Anthropic's support. */
+  requestId: Schema.optional(Schema.String),
+  /** `error.details.error_code` from the body, when the API names the cause. */
+  errorCode: Schema.optional(Schema.String),
+  /** The wait the server asked for (`retry-after-ms` or `retry-after`). */
+  retryAfter: Schema.optional(Schema.DurationFromSelf),
+  /** The server's `x-should-retry` header, which overrides the status rule. */
+  shouldRetry: Schema.optional(Schema.Boolean)
+}
+
+/**
+ * 400 `invalid_request_error`: the request was malformed. Not retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidRequestError extends Schema.TaggedError<InvalidRequestError>()(
+  "InvalidRequestError",
+  ApiErrorFields
+) {}
+
+/**
+ * 401 `authentication_error`: the key or token is missing or wrong. Not retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class AuthenticationError extends Schema.TaggedError<AuthenticationError>()(
+  "AuthenticationError",
+  ApiErrorFields
+) {}
+
+/**
+ * 402 `billing_error`: the account cannot be billed. Not retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class BillingError extends Schema.TaggedError<BillingError>()("BillingError", ApiErrorFields) {}
+
+/**
+ * 403 `permission_error`: the key may not use this resource. Not retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PermissionError extends Schema.TaggedError<PermissionError>()("PermissionError", ApiErrorFields) {}
+
+/**
+ * 404 `not_found_error`: no model has that id. Not retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class NotFoundError extends Schema.TaggedError<NotFoundError>()("NotFoundError", ApiErrorFields) {}
+
+/**
+ * 429 `rate_limit_error`: too many requests. Retried after `retryAfter`.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class RateLimitError extends Schema.TaggedError<RateLimitError>()("RateLimitError", ApiErrorFields) {}
+
+/**
+ * 504 `timeout_error`: the API timed out while handling the request. Retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class GatewayTimeoutError extends Schema.TaggedError<GatewayTimeoutError>()(
+  "GatewayTimeoutError",
+  ApiErrorFields
+) {}
+
+/**
+ * 500 `api_error`: an unexpected error inside the API. Retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class APIError extends Schema.TaggedError<APIError>()("APIError", ApiErrorFields) {}
+
+/**
+ * 529 `overloaded_error`: the API is temporarily overloaded. Retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class OverloadedError extends Schema.TaggedError<OverloadedError>()("OverloadedError", ApiErrorFields) {}
+
+/**
+ * An error response the client could not classify: an `error.type` it does not
+ * know, or a body that is empty or not the API's JSON (an HTML 502 from a
+ * proxy, say). Retried when the status is retryable.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class UnknownApiError extends Schema.TaggedError<UnknownApiError>()("UnknownApiError", {
+  ...ApiErrorFields,
+  /** `error.type` when the body had one the client does not know. */
+  errorType: Schema.optional(Schema.String),
+  /** The start of the body, at most 512 characters, to show what came back. */
+  body: Schema.optional(Schema.String)
+}) {}
+
+/**
+ * The request never got a response: DNS, refused or reset connection, TLS,
+ * or the body stream broke. Retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class ConnectionError extends Schema.TaggedError<ConnectionError>()("ConnectionError", {
+  message: Schema.String,
+  method: Schema.String,
+  /** The path and query that was requested, without the base URL's credentials. */
+  path: Schema.String
+}) {}
+
+/**
+ * One attempt took longer than the configured `timeout`. The attempt was
+ * aborted. Retried.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class RequestTimeoutError extends Schema.TaggedError<RequestTimeoutError>()("RequestTimeoutError", {
+  message: Schema.String,
+  method: Schema.String,
+  path: Schema.String,
+  timeout: Schema.DurationFromSelf
+}) {}
+
+/**
+ * A successful status whose body is not valid JSON (retried: usually a
+ * truncated transfer) or does not match the schema (not retried).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class MalformedResponseError extends Schema.TaggedError<MalformedResponseError>()(
+  "MalformedResponseError",
+  {
+    status: Schema.Number,
+    message: Schema.String,
+    requestId: Schema.optional(Schema.String),
+    /** `"json"` when the body did not parse, `"schema"` when it did not match. */
+    reason: Schema.Literal("json", "schema")
+  }
+) {}
+
+/**
+ * The API's cursors would not make progress: `has_more` with no cursor to go
+ * on, or a cursor that was already used. The stream stops instead of looping.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class PaginationError extends Schema.TaggedError<PaginationError>()("PaginationError", {
+  message: Schema.String,
+  /** The cursor that would have been sent next, when there was one. */
+  cursor: Schema.optional(Schema.String)
+}) {}
+
+/**
+ * A parameter was refused before anything was sent.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export class InvalidParameterError extends Schema.TaggedError<InvalidParameterError>()("InvalidParameterError", {
+  /** The parameter's name, as in the params object (`limit`, `afterId`, `modelId`). */
+  parameter: Schema.String,
+  message: Schema.String
+}) {}
+
+/**
+ * Every failure of the Models service.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ModelsError = Schema.Union(
+  InvalidRequestError,
+  AuthenticationError,
+  BillingError,
+  PermissionError,
+  NotFoundError,
+  RateLimitError,
+  GatewayTimeoutError,
+  APIError,
+  OverloadedError,
+  UnknownApiError,
+  ConnectionError,
+  RequestTimeoutError,
+  MalformedResponseError,
+  PaginationError,
+  InvalidParameterError
+)
+
+/**
+ * @since 0.1.0
+ * @category errors
+ */
+export type ModelsError = typeof ModelsError.Type
+
+/**
+ * The errors that mirror an HTTP error response.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ApiError =
+  | InvalidRequestError
+  | AuthenticationError
+  | BillingError
+  | PermissionError
+  | NotFoundError
+  | RateLimitError
+  | GatewayTimeoutError
+  | APIError
+  | OverloadedError
+  | UnknownApiError
+
+/**
+ * The API's `error.type` for each error class.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const apiErrorTypes = {
+  invalid_request_error: InvalidRequestError,
+  authentication_error: AuthenticationError,
+  billing_error: BillingError,
+  permission_error: PermissionError,
+  not_found_error: NotFoundError,
+  rate_limit_error: RateLimitError,
+  timeout_error: GatewayTimeoutError,
+  api_error: APIError,
+  overloaded_error: OverloadedError
+} as const
+
+/**
+ * @since 0.1.0
+ * @category refinements
+ */
+export const isModelsError: (u: unknown) => u is ModelsError = Schema.is(ModelsError)
+
+const apiErrorTags: ReadonlySet<string> = new Set([
+  ...Object.values(apiErrorTypes).map((errorClass) => errorClass._tag),
+  UnknownApiError._tag
+])
+
+/**
+ * @since 0.1.0
+ * @category refinements
+ */
+export const isApiError = (u: unknown): u is ApiError => isModelsError(u) && apiErrorTags.has(u._tag)
+
+/**
+ * The status rule used when the server sends no `x-should-retry`: 408, 409,
+ * 429 and every 5xx (529 included) are worth another attempt.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isRetryableStatus = (status: number): boolean =>
+  status === 408 || status === 409 || status === 429 || status >= 500
+
+/**
+ * Whether the client retries this error (when the retry budget allows).
+ * `x-should-retry` from the server wins over the status rule.
+ *
+ * @since 0.1.0
+ * @category predicates
+ */
+export const isRetryable = (error: ModelsError): boolean => {
+  switch (error._tag) {
+    case "ConnectionError":
+    case "RequestTimeoutError":
+      return true
+    case "MalformedResponseError":
+      return error.reason === "json"
+    case "PaginationError":
+    case "InvalidParameterError":
+      return false
+    default:
+      return error.shouldRetry ?? isRetryableStatus(error.status)
+  }
+}

@@ -1,0 +1,247 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
+import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import * as Option from "effect/Option"
+import * as ParseResult from "effect/ParseResult"
+import * as Redacted from "effect/Redacted"
+import * as Schedule from "effect/Schedule"
+import * as Schema from "effect/Schema"
+import { ErrorResponse, ModelInfo, ModelsPage } from "../ModelInfo.js"
+import type { ResolvedConfig } from "../ModelsConfig.js"
+import {
+  type ApiError,
+  apiErrorTypes,
+  ConnectionError,
+  isRetryable,
+  MalformedResponseError,
+  type ModelsError,
+  RequestTimeoutError,
+  UnknownApiError
+} from "../ModelsError.js"
+import type { Backend, RequestParams } from "../Models.js"
+
+const decodePage = Schema.decodeUnknownEither(ModelsPage)
+const decodeModel = Schema.decodeUnknownEither(ModelInfo)
+const decodeErrorBody = Schema.decodeUnknownEither(ErrorResponse)
+
+const header = (response: HttpClientResponse.HttpClientResponse, name: string): string | undefined => {
+  const value = response.headers[name]
+  return typeof value === "string" && value.length > 0 ? value : undefined
+}
+
+const isApiErrorType = (type: string): type is keyof typeof apiErrorTypes => Object.hasOwn(apiErrorTypes, type)
+
+/** `retry-after-ms`, else `retry-after` in seconds or as an HTTP date. */
+export const parseRetryAfter = (
+  retryAfterMs: string | undefined,
+  retryAfter: string | undefined,
+  nowMillis: number
+): Duration.Duration | undefined => {
+  if (retryAfterMs !== undefined) {
+    const millis = Number(retryAfterMs)
+    if (Number.isFinite(millis) && millis >= 0) return Duration.millis(millis)
+  }
+  if (retryAfter !== undefined) {
+    const seconds = Number(retryAfter)
+    if (retryAfter.trim() !== "" && Number.isFinite(seconds)) return Duration.seconds(Math.max(0, seconds))
+    const date = Date.parse(retryAfter)
+    if (Number.isFinite(date)) return Duration.millis(Math.max(0, date - nowMillis))
+  }
+  return undefined
+}
+
+const bodyPreview = (text: string): string => text.length > 512 ? `${text.slice(0, 512)}…` : text
+
+const errorFromResponse = (
+  response: HttpClientResponse.HttpClientResponse,
+  text: string,
+  nowMillis: number
+): ApiError => {
+  const status = response.status
+  const shouldRetryHeader = header(response, "x-should-retry")
+  const common = {
+    status,
+    retryAfter: parseRetryAfter(header(response, "retry-after-ms"), header(response, "retry-after"), nowMillis),
+    shouldRetry: shouldRetryHeader === "true" ? true : shouldRetryHeader === "false" ? false : undefined
+  }
+  const requestId = header(response, "request-id")
+  const parsed = Either.flatMap(
+    Either.try(() => JSON.parse(text) as unknown),
+    (json) => decodeErrorBody(json)
+  )
+  if (Either.isLeft(parsed)) {
+    return new UnknownApiError({
+      ...common,
+      requestId,
+      message: text.trim() === ""
+        ? `HTTP ${status} with an empty body`
+        : `HTTP ${status} with a body that is not an API error`,
+      body: bodyPreview(text)
+    })
+  }
+  const { error, request_id } = parsed.right
+  const fields = {
+    ...common,
+    requestId: requestId ?? request_id ?? undefined,
+    message: error.message,
+    errorCode: error.details?.error_code ?? undefined
+  }
+  return isApiErrorType(error.type)
+    ? new apiErrorTypes[error.type](fields)
+    : new UnknownApiError({ ...fields, errorType: error.type, body: bodyPreview(text) })
+}
+
+const describeTransportError = (error: HttpClientError.HttpClientError): string => {
+  const cause = error.cause
+  const detail = cause instanceof Error
+    ? [cause.message, cause.cause instanceof Error ? cause.cause.message : undefined].filter(Boolean).join(": ")
+    : undefined
+  return detail !== undefined && detail !== "" ? detail : error.reason
+}
+
+const defaultBackoff = (maxRetries: number): Schedule.Schedule<unknown, ModelsError> =>
+  Schedule.exponential(Duration.millis(500), 2).pipe(
+    Schedule.modifyDelay((_, delay) => Duration.min(delay, Duration.seconds(8))),
+    Schedule.jittered,
+    Schedule.intersect(Schedule.recurs(maxRetries))
+  )
+
+/**
+ * The retry policy for one request: only retryable errors, the configured
+ * budget and backoff, and the server's `retry-after` (capped) when it sent one.
+ */
+export const retryPolicy = (config: ResolvedConfig): Schedule.Schedule<unknown, ModelsError> =>
+  Option.getOrElse(config.retrySchedule, () => defaultBackoff(config.maxRetries)).pipe(
+    Schedule.whileInput(isRetryable),
+    Schedule.intersect(Schedule.identity<ModelsError>()),
+    Schedule.modifyDelay(([, error], delay) => {
+      const retryAfter = "retryAfter" in error ? error.retryAfter : undefined
+      return retryAfter === undefined ? delay : Duration.min(retryAfter, config.maxRetryAfter)
+    })
+  )
+
+export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.HttpClient): Backend => {
+  const policy = retryPolicy(config)
+  const client = HttpClient.filterStatus(httpClient, () => true)
+
+  const baseRequest = (path: string, options: RequestParams): HttpClientRequest.HttpClientRequest => {
+    const betas = options.betas ?? config.betas
+    const workspaceId = options.workspaceId ?? Option.getOrUndefined(config.workspaceId)
+    let request = HttpClientRequest.get(config.baseUrl + path).pipe(
+      HttpClientRequest.setHeaders(config.headers),
+      HttpClientRequest.setHeader("accept", "application/json"),
+      HttpClientRequest.setHeader("anthropic-version", config.apiVersion)
+    )
+    // The secret leaves its Redacted wrapper only here, as the header is built.
+    if (Option.isSome(config.apiKey)) {
+      request = HttpClientRequest.setHeader(request, "x-api-key", Redacted.value(config.apiKey.value))
+    }
+    if (Option.isSome(config.authToken)) {
+      request = HttpClientRequest.bearerToken(request, Redacted.value(config.authToken.value))
+    }
+    if (betas.length > 0) request = HttpClientRequest.setHeader(request, "anthropic-beta", betas.join(","))
+    if (workspaceId !== undefined) request = HttpClientRequest.setHeader(request, "anthropic-workspace-id", workspaceId)
+    return request
+  }
+
+  const attempt = <A>(
+    request: HttpClientRequest.HttpClientRequest,
+    path: string,
+    decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>,
+    attemptNumber: number
+  ): Effect.Effect<A, ModelsError> =>
+    Effect.gen(function*() {
+      const toConnectionError = (error: HttpClientError.HttpClientError) =>
+        new ConnectionError({ message: describeTransportError(error), method: "GET", path })
+      const response = yield* Effect.mapError(client.execute(request), toConnectionError)
+      const requestId = header(response, "request-id")
+      yield* Effect.annotateCurrentSpan({
+        "http.response.status_code": response.status,
+        "anthropic.request_id": requestId ?? ""
+      })
+      const text = yield* Effect.mapError(response.text, toConnectionError)
+      if (response.status < 200 || response.status >= 300) {
+        return yield* Effect.fail(errorFromResponse(response, text, yield* Clock.currentTimeMillis))
+      }
+      let json: unknown
+      try {
+        json = JSON.parse(text)
+      } catch (cause) {
+        return yield* new MalformedResponseError({
+          status: response.status,
+          requestId,
+          reason: "json",
+          message: `The response body is not valid JSON (${text.length} characters): ${String(cause)}`
+        })
+      }
+      const decoded = decode(json)
+      if (Either.isLeft(decoded)) {
+        return yield* new MalformedResponseError({
+          status: response.status,
+          requestId,
+          reason: "schema",
+          message: `The response body does not match the schema: ${
+            bodyPreview(ParseResult.TreeFormatter.formatErrorSync(decoded.left))
+          }`
+        })
+      }
+      return decoded.right
+    }).pipe(
+      Effect.timeoutFail({
+        duration: config.timeout,
+        onTimeout: () =>
+          new RequestTimeoutError({
+            message: `No complete response within ${Duration.format(config.timeout)}`,
+            method: "GET",
+            path,
+            timeout: config.timeout
+          })
+      }),
+      Effect.withSpan("anthropic.models.request", {
+        kind: "client",
+        attributes: { "http.request.method": "GET", "url.path": path, "anthropic.attempt": attemptNumber }
+      })
+    )
+
+  const send = <A>(
+    path: string,
+    request: HttpClientRequest.HttpClientRequest,
+    decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>
+  ): Effect.Effect<A, ModelsError> =>
+    Effect.suspend(() => {
+      let attempts = 0
+      return Effect.suspend(() => attempt(request, path, decode, ++attempts)).pipe(
+        Effect.tapError((error) =>
+          isRetryable(error)
+            ? Effect.logDebug("Models API request failed with a retryable error").pipe(
+              Effect.annotateLogs({ path, attempt: attempts, error: error._tag })
+            )
+            : Effect.void
+        ),
+        Effect.retry(policy)
+      )
+    })
+
+  return {
+    listPage: (params) => {
+      const path = "/v1/models"
+      let request = baseRequest(path, params)
+      if (params.limit !== undefined) request = HttpClientRequest.setUrlParam(request, "limit", String(params.limit))
+      if (params.afterId !== undefined) request = HttpClientRequest.setUrlParam(request, "after_id", params.afterId)
+      if (params.beforeId !== undefined) request = HttpClientRequest.setUrlParam(request, "before_id", params.beforeId)
+      for (const stage of params.lifecycle ?? []) request = HttpClientRequest.appendUrlParam(request, "lifecycle[]", stage)
+      return Effect.withSpan(send(path, request, decodePage), "Models.list")
+    },
+    retrieve: (modelId, options) => {
+      const path = `/v1/models/${encodeURIComponent(modelId)}`
+      return Effect.withSpan(send(path, baseRequest(path, options), decodeModel), "Models.retrieve", {
+        attributes: { "anthropic.model_id": modelId }
+      })
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as HttpClientError from "@effect/platform/HttpClientError"
+import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Models from "../src/Models.js"
+import * as ModelsConfig from "../src/ModelsConfig.js"
+import type { ModelInfoEncoded, ModelsPageEncoded } from "../src/ModelInfo.js"
+
+export const FAKE_KEY = "sk-ant-api03-FAKE-leakcheck-7f3a9c"
+
+export interface SeenRequest {
+  readonly url: URL
+  readonly headers: Readonly<Record<string, string>>
+  readonly signal: AbortSignal
+}
+
+/** A handler answers with a Response, or fails to model a broken connection. */
+export type Handler = (request: SeenRequest, index: number) => Response | Effect.Effect<Response, Error>
+
+/** An HttpClient built with HttpClient.make that answers from a handler and records every request. */
+export const fakeApi = (handler: Handler) => {
+  const requests: Array<SeenRequest> = []
+  const client = HttpClient.make((request, url, signal) =>
+    Effect.suspend(() => {
+      const seen: SeenRequest = { url, headers: { ...request.headers }, signal }
+      requests.push(seen)
+      const answer = handler(seen, requests.length - 1)
+      return (Effect.isEffect(answer) ? answer : Effect.succeed(answer)).pipe(
+        Effect.mapError((cause) => new HttpClientError.RequestError({ request, reason: "Transport", cause })),
+        Effect.map((response) => HttpClientResponse.fromWeb(request, response))
+      )
+    })
+  )
+  return { requests, client, layer: Layer.succeed(HttpClient.HttpClient, client) }
+}
+
+export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "request-id": "req_test_1", ...headers }
+  })
+
+export const apiError = (status: number, type: string, message: string, headers: Record<string, string> = {}) =>
+  json({ type: "error", error: { type, message }, request_id: "req_body_1" }, status, headers)
+
+/** A catalogue in list order (newest first). */
+export const catalogue = (size: number): Array<ModelInfoEncoded> =>
+  Array.from({ length: size }, (_, i) => ({
+    id: `model-${String(i).padStart(6, "0")}`,
+    type: "model" as const,
+    display_name: `Model ${i}`,
+    created_at: new Date(Date.UTC(2025, 0, 1) - i * 60_000).toISOString()
+  }))
+
+/** The API's paging rules over a catalogue, enough for the client's tests. */
+export const pageOf = (models: ReadonlyArray<ModelInfoEncoded>, url: URL): ModelsPageEncoded => {
+  const limit = Number(url.searchParams.get("limit") ?? "20")
+  const afterId = url.searchParams.get("after_id")
+  const beforeId = url.searchParams.get("before_id")
+  let start = 0
+  let end = models.length
+  if (afterId !== null) start = models.findIndex((m) => m.id === afterId) + 1
+  if (beforeId !== null) {
+    end = models.findIndex((m) => m.id === beforeId)
+    start = Math.max(0, end - limit)
+  } else {
+    end = Math.min(models.length, start + limit)
+  }
+  const data = models.slice(start, end)
+  return {
+    data,
+    first_id: data[0]?.id ?? null,
+    last_id: data.at(-1)?.id ?? null,
+    has_more: beforeId !== null ? start > 0 : end < models.length
+  }
+}
+
+export const listing = (models: ReadonlyArray<ModelInfoEncoded>): Handler => (request) =>
+  json(pageOf(models, request.url))
+
+export const configLayer = (options: Partial<ModelsConfig.Options> = {}) =>
+  ModelsConfig.layer({ apiKey: FAKE_KEY, baseUrl: "https://api.test", ...options })
+
+/** The real Models layer over a fake HttpClient. */
+export const modelsLayer = (handler: Handler, options: Partial<ModelsConfig.Options> = {}) => {
+  const api = fakeApi(handler)
+  return {
+    requests: api.requests,
+    layer: Models.layer.pipe(Layer.provide(configLayer(options)), Layer.provide(api.layer), Layer.orDie)
+  }
+}
