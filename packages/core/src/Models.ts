@@ -12,6 +12,7 @@ import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import { makeHttpBackend } from "./internal/http.js"
 import * as Pagination from "./internal/pagination.js"
+import * as Prefetch from "./internal/prefetch.js"
 import { checkModelId, checkPageRequest, checkPrefetch, checkRequestOptions } from "./internal/params.js"
 import type { Lifecycle, ModelInfo, ModelsPage } from "./ModelInfo.js"
 import { ModelsConfig } from "./ModelsConfig.js"
@@ -124,7 +125,7 @@ const checkedStream = <A>(
 export const fromBackend = (backend: Backend): Service => {
   const pagesOf = (request: PageRequest, prefetch: number) => {
     const pageStream = Pagination.pages(request, backend.listPage)
-    return prefetch > 0 ? Stream.buffer(pageStream, { capacity: prefetch }) : pageStream
+    return prefetch > 0 ? Prefetch.prefetch(pageStream, prefetch) : pageStream
   }
   return {
     list: (params = {}) => Effect.flatMap(checkPageRequest(params), backend.listPage),

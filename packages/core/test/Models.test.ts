@@ -1,10 +1,6 @@
 import { assert, describe, it } from "@effect/vitest"
-import * as Chunk from "effect/Chunk"
-import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either from "effect/Either"
 import * as Fiber from "effect/Fiber"
-import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
 import * as Models from "../src/Models.js"
 import * as ModelsError from "../src/ModelsError.js"
@@ -111,10 +107,10 @@ const errorCases: ReadonlyArray<readonly [number, string, string]> = [
   [529, "overloaded_error", "OverloadedError"]
 ]
 
-type ListEffect = Effect.Effect<unknown, ModelsError.ModelsError>
+type ListEffect = Effect.Effect<unknown, ModelsError.ModelsError, Models.Models>
 
 // Effect.catchTag, spelled out for each API variant, so the compiler checks every tag exists.
-const catchByTag: Record<string, (effect: ListEffect) => Effect.Effect<unknown, ModelsError.ModelsError>> = {
+const catchByTag: Record<string, (effect: ListEffect) => Effect.Effect<unknown, ModelsError.ModelsError, Models.Models>> = {
   InvalidRequestError: (e) => Effect.catchTag(e, "InvalidRequestError", (x) => Effect.succeed(x._tag)),
   AuthenticationError: (e) => Effect.catchTag(e, "AuthenticationError", (x) => Effect.succeed(x._tag)),
   BillingError: (e) => Effect.catchTag(e, "BillingError", (x) => Effect.succeed(x._tag)),

@@ -1,0 +1,78 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as ConfigError from "effect/ConfigError"
+import * as ConfigProvider from "effect/ConfigProvider"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Option from "effect/Option"
+import * as Redacted from "effect/Redacted"
+import * as ModelsConfig from "../src/ModelsConfig.js"
+import { FAKE_KEY } from "./utils.js"
+
+const fromEnv = (env: Record<string, string>) =>
+  Effect.gen(function*() {
+    const options = yield* ModelsConfig.fromEnv
+    return yield* ModelsConfig.make(options)
+  }).pipe(Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env)))))
+
+describe("ModelsConfig", () => {
+  it.effect("reads ANTHROPIC_API_KEY as Redacted and defaults the rest", () =>
+    Effect.gen(function*() {
+      const config = yield* fromEnv({ ANTHROPIC_API_KEY: FAKE_KEY })
+      assert.isTrue(Option.isSome(config.apiKey))
+      assert.isTrue(Redacted.isRedacted(Option.getOrThrow(config.apiKey)))
+      assert.notInclude(String(Option.getOrThrow(config.apiKey)), FAKE_KEY)
+      assert.strictEqual(config.baseUrl, "https://api.anthropic.com")
+      assert.strictEqual(config.apiVersion, "2023-06-01")
+      assert.strictEqual(config.maxRetries, 2)
+      assert.isTrue(Duration.equals(config.maxRetryAfter, Duration.seconds(60)))
+    }))
+
+  it.effect("reads ANTHROPIC_AUTH_TOKEN and ANTHROPIC_BASE_URL; a trailing slash is fine", () =>
+    Effect.gen(function*() {
+      const config = yield* fromEnv({ ANTHROPIC_AUTH_TOKEN: "tok", ANTHROPIC_BASE_URL: "https://gw.example.com/v/" })
+      assert.isTrue(Option.isNone(config.apiKey))
+      assert.isTrue(Option.isSome(config.authToken))
+      assert.strictEqual(config.baseUrl, "https://gw.example.com/v")
+    }))
+
+  it.effect("a missing key is a ConfigError that names ANTHROPIC_API_KEY", () =>
+    Effect.gen(function*() {
+      const error = yield* Effect.flip(fromEnv({}))
+      assert.isTrue(ConfigError.isConfigError(error))
+      assert.include(String(error), "ANTHROPIC_API_KEY")
+      assert.isTrue(ConfigError.isMissingData(error))
+    }))
+
+  const refused: ReadonlyArray<readonly [string, ModelsConfig.Options, string]> = [
+    ["an empty key", { apiKey: "" }, "apiKey is empty"],
+    ["a key with a newline", { apiKey: `${FAKE_KEY}\nx-evil: 1` }, "control character"],
+    ["a base URL that is not a URL", { apiKey: FAKE_KEY, baseUrl: "not a url" }, "not an absolute URL"],
+    ["plain http to a remote host", { apiKey: FAKE_KEY, baseUrl: "http://api.example.com" }, "clear text"],
+    ["a base URL with a query", { apiKey: FAKE_KEY, baseUrl: "https://a.test/?x=1" }, "query"],
+    ["a beta with a newline", { apiKey: FAKE_KEY, betas: ["a\r\nb"] }, "control characters"],
+    ["no credential at all", {}, "required"],
+    ["a negative maxRetries", { apiKey: FAKE_KEY, maxRetries: -1 }, "maxRetries"],
+    ["a zero timeout", { apiKey: FAKE_KEY, timeout: 0 }, "timeout"]
+  ]
+  for (const [name, options, expected] of refused) {
+    it.effect(`refuses ${name} with a ConfigError that never shows the key`, () =>
+      Effect.gen(function*() {
+        const error = yield* Effect.flip(ModelsConfig.make(options))
+        assert.isTrue(ConfigError.isConfigError(error))
+        assert.include(String(error), expected)
+        assert.notInclude(String(error), FAKE_KEY)
+      }))
+  }
+
+  it.effect("allows plain http to localhost, and to a remote host when asked", () =>
+    Effect.gen(function*() {
+      const local = yield* ModelsConfig.make({ apiKey: FAKE_KEY, baseUrl: "http://127.0.0.1:4010" })
+      assert.strictEqual(local.baseUrl, "http://127.0.0.1:4010")
+      const remote = yield* ModelsConfig.make({
+        apiKey: FAKE_KEY,
+        baseUrl: "http://gateway.internal/anthropic",
+        allowInsecureHttp: true
+      })
+      assert.strictEqual(remote.baseUrl, "http://gateway.internal/anthropic")
+    }))
+})

@@ -1,0 +1,111 @@
+import { assert, describe, it } from "@effect/vitest"
+import * as Cause from "effect/Cause"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Logger from "effect/Logger"
+import * as LogLevel from "effect/LogLevel"
+import * as Option from "effect/Option"
+import * as Stream from "effect/Stream"
+import * as TestClock from "effect/TestClock"
+import * as Fiber from "effect/Fiber"
+import * as Tracer from "effect/Tracer"
+import * as Models from "../src/Models.js"
+import { apiError, catalogue, FAKE_KEY, json, modelsLayer } from "./utils.js"
+
+/** A tracer that keeps every span's attributes, so a test can search them. */
+const recordingTracer = () => {
+  const spans: Array<{ name: string; attributes: Map<string, unknown>; events: Array<unknown> }> = []
+  const tracer = Tracer.make({
+    span(name, parent, context, links, startTime, kind) {
+      const attributes = new Map<string, unknown>()
+      const events: Array<unknown> = []
+      spans.push({ name, attributes, events })
+      const span: Tracer.Span = {
+        _tag: "Span",
+        name,
+        spanId: `span${spans.length}`,
+        traceId: "trace1",
+        parent,
+        context,
+        status: { _tag: "Started", startTime },
+        attributes,
+        links: [...links],
+        sampled: true,
+        kind,
+        end() {},
+        attribute(key, value) {
+          attributes.set(key, value)
+        },
+        event(eventName, _time, eventAttributes) {
+          events.push([eventName, eventAttributes])
+        },
+        addLinks() {}
+      }
+      return span
+    },
+    context: (f) => f()
+  })
+  return { spans, tracer }
+}
+
+const failures: ReadonlyArray<readonly [string, () => Response | Effect.Effect<Response, Error>]> = [
+  ["400", () => apiError(400, "invalid_request_error", "bad")],
+  ["401", () => apiError(401, "authentication_error", "invalid x-api-key")],
+  ["402", () => apiError(402, "billing_error", "pay")],
+  ["403", () => apiError(403, "permission_error", "no")],
+  ["404", () => apiError(404, "not_found_error", "missing")],
+  ["429", () => apiError(429, "rate_limit_error", "slow", { "retry-after-ms": "5" })],
+  ["500", () => apiError(500, "api_error", "oops")],
+  ["504", () => apiError(504, "timeout_error", "late")],
+  ["529", () => apiError(529, "overloaded_error", "busy")],
+  ["unknown type", () => apiError(418, "teapot_error", "tea")],
+  ["html", () => new Response("<html>bad gateway</html>", { status: 502 })],
+  ["truncated", () => new Response(`{"data":[`, { status: 200 })],
+  ["schema", () => json({ data: [{ id: 1 }], first_id: null, last_id: null, has_more: false })],
+  ["connection", () => Effect.fail(new Error(`connect ECONNREFUSED`))],
+  ["timeout", () => Effect.as(Effect.never, json({}))],
+  ["pagination", () => json({ data: catalogue(1), first_id: "a", last_id: null, has_more: true })]
+]
+
+describe("the API key never leaks", () => {
+  for (const [name, answer] of failures) {
+    it.effect(`${name}: not in the error, its JSON, Cause.pretty, logs or spans`, () => {
+      const { layer } = modelsLayer(() => answer(), { timeout: "1 second" })
+      const { spans, tracer } = recordingTracer()
+      const logs: Array<string> = []
+      const logger = Logger.make((options) => {
+        logs.push(JSON.stringify([options.message, options.annotations, options.spans, String(options.cause)]))
+      })
+      return Effect.gen(function*() {
+        const fiber = yield* Stream.runDrain(Models.stream()).pipe(
+          Effect.tapErrorCause((cause) => Effect.logError("listing failed", cause)),
+          Effect.exit,
+          Effect.fork
+        )
+        yield* TestClock.adjust("5 minutes")
+        const exit = yield* Fiber.join(fiber)
+        assert.isTrue(Exit.isFailure(exit))
+        if (Exit.isSuccess(exit)) return
+        const error = Option.getOrThrow(Cause.failureOption(exit.cause))
+        const texts = [
+          error.message,
+          String(error),
+          error.toString(),
+          JSON.stringify(error),
+          Cause.pretty(exit.cause),
+          ...logs,
+          JSON.stringify(spans.map((span) => [span.name, [...span.attributes], span.events]))
+        ]
+        for (const text of texts) assert.notInclude(text, FAKE_KEY)
+        // the request headers did reach the spans, redacted
+        assert.isTrue(spans.some((span) => span.attributes.get("http.request.header.x-api-key") !== undefined))
+        assert.isTrue(logs.length > 0)
+      }).pipe(
+        Effect.provide(layer),
+        Effect.withTracer(tracer),
+        Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
+        Logger.withMinimumLogLevel(LogLevel.All)
+      )
+    })
+  }
+})
