@@ -262,6 +262,28 @@ export const apiErrorTypes = {
 } as const
 
 /**
+ * The fields every API error is built from.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type ApiErrorInput = ConstructorParameters<typeof InvalidRequestError>[0]
+
+const isKnownErrorType = (type: string): type is keyof typeof apiErrorTypes => Object.hasOwn(apiErrorTypes, type)
+
+/**
+ * The error for an API `error.type`: its class when the type is known, else an
+ * `UnknownApiError` that keeps the type.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const fromErrorType = (type: string, fields: ApiErrorInput, body?: string): ApiError =>
+  isKnownErrorType(type)
+    ? new apiErrorTypes[type](fields)
+    : new UnknownApiError({ ...fields, errorType: type, body })
+
+/**
  * @since 0.1.0
  * @category refinements
  */

@@ -163,8 +163,6 @@ const capabilityKeys = [
   "thinking"
 ] as const
 
-const isCapabilityKey: Readonly<Record<string, true>> = Object.fromEntries(capabilityKeys.map((key) => [key, true]))
-
 const optionalKeys = [
   "max_input_tokens",
   "max_tokens",
@@ -173,6 +171,7 @@ const optionalKeys = [
   "line",
   "deprecated_at",
   "retires_at",
+  "supported",
   ...capabilityKeys
 ]
 
@@ -185,13 +184,54 @@ const prototypeIsClean = (): boolean => {
   return true
 }
 
+const twoDigits = (text: string, at: number): number => (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48
+
+const daysInMonth = (year: number, month: number): number =>
+  month === 2
+    ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28)
+    : month === 4 || month === 6 || month === 9 || month === 11
+    ? 30
+    : 31
+
+/**
+ * The epoch milliseconds of the timestamp form the API sends,
+ * `YYYY-MM-DDTHH:MM:SS[.sss]Z`, with every field in range, or undefined for
+ * any other form. For these strings `Date.parse` gives the same number, so
+ * the engine's general date parser (half the cost of a model) is skipped.
+ * Years below 100 are left out because `Date.UTC` reads them as 19xx.
+ * Must only be called on a string that matched the schema's pattern, which has
+ * already checked where the digits and separators are.
+ */
+const canonicalMillis = (text: string): number | undefined => {
+  const length = text.length
+  if ((length !== 20 && length !== 24) || text.charCodeAt(length - 1) !== 90 || text.charCodeAt(10) !== 84) {
+    return undefined
+  }
+  const year = twoDigits(text, 0) * 100 + twoDigits(text, 2)
+  const month = twoDigits(text, 5)
+  const day = twoDigits(text, 8)
+  const hour = twoDigits(text, 11)
+  const minute = twoDigits(text, 14)
+  const second = twoDigits(text, 17)
+  if (
+    year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 ||
+    second > 59
+  ) return undefined
+  const millis = length === 24
+    ? (text.charCodeAt(20) - 48) * 100 + twoDigits(text, 21)
+    : 0
+  return Date.UTC(year, month - 1, day, hour, minute, second, millis)
+}
+
 const utc = (value: unknown, pattern: RegExp): DateTime.Utc | undefined => {
   if (typeof value !== "string") return undefined
   pattern.lastIndex = 0
   if (!pattern.test(value)) return undefined
-  // The same constructor Schema.DateTimeUtc calls, so the value is identical.
+  // `DateTime.unsafeMake` is what Schema.DateTimeUtc calls; given the same
+  // instant as a number it builds the same value, without parsing text again.
+  const millis = canonicalMillis(value)
   try {
-    return DateTime.unsafeMake(value)
+    return DateTime.unsafeMake(millis ?? value)
   } catch {
     return undefined
   }
@@ -212,8 +252,34 @@ const decodeCapability = (input: unknown): Capability | undefined => {
   return out
 }
 
-const decodeCapabilities = (input: unknown): Capabilities | undefined => {
-  if (!isPlain(input)) return undefined
+// The position of a declared capability in the schema, or -1.
+const capabilityRank = (key: string): number => {
+  switch (key) {
+    case "batch":
+      return 0
+    case "citations":
+      return 1
+    case "code_execution":
+      return 2
+    case "context_management":
+      return 3
+    case "effort":
+      return 4
+    case "image_input":
+      return 5
+    case "pdf_input":
+      return 6
+    case "structured_outputs":
+      return 7
+    case "thinking":
+      return 8
+    default:
+      return -1
+  }
+}
+
+/** Schema's output order for any input: declared keys in schema order, then the rest in input order. */
+const decodeCapabilitiesReordered = (input: Plain): Capabilities | undefined => {
   const out: { [key: string]: Capability } = {}
   for (const key of capabilityKeys) {
     const value = input[key]
@@ -226,11 +292,47 @@ const decodeCapabilities = (input: unknown): Capabilities | undefined => {
     out[key] = decoded
   }
   for (const key in input) {
-    if (isCapabilityKey[key] === true) continue
+    if (capabilityRank(key) >= 0) continue
     if (key === "__proto__") return undefined
     const decoded = decodeCapability(input[key])
     if (decoded === undefined) return undefined
     out[key] = decoded
+  }
+  return out
+}
+
+/**
+ * One pass over the keys when the declared ones arrive in schema order, as
+ * the API sends them (alphabetically); undeclared keys wait until the end,
+ * where Schema puts them.
+ */
+const decodeCapabilities = (input: unknown): Capabilities | undefined => {
+  if (!isPlain(input)) return undefined
+  const out: { [key: string]: Capability } = {}
+  let previousRank = -1
+  let undeclared: Array<string> | undefined
+  for (const key in input) {
+    const rank = capabilityRank(key)
+    if (rank < 0) {
+      if (key === "__proto__") return undefined
+      ;(undeclared ??= []).push(key)
+      continue
+    }
+    if (rank < previousRank) return decodeCapabilitiesReordered(input)
+    previousRank = rank
+    const value = input[key]
+    // An explicit undefined is for Schema to judge.
+    if (value === undefined) return undefined
+    const decoded = decodeCapability(value)
+    if (decoded === undefined) return undefined
+    out[key] = decoded
+  }
+  if (undeclared !== undefined) {
+    for (const key of undeclared) {
+      const decoded = decodeCapability(input[key])
+      if (decoded === undefined) return undefined
+      out[key] = decoded
+    }
   }
   return out
 }

@@ -15,8 +15,8 @@ import { ErrorResponse, ModelInfo, ModelsPage } from "../ModelInfo.js"
 import type { ResolvedConfig } from "../ModelsConfig.js"
 import {
   type ApiError,
-  apiErrorTypes,
   ConnectionError,
+  fromErrorType,
   isRetryable,
   MalformedResponseError,
   type ModelsError,
@@ -33,8 +33,6 @@ const header = (response: HttpClientResponse.HttpClientResponse, name: string): 
   const value = response.headers[name]
   return typeof value === "string" && value.length > 0 ? value : undefined
 }
-
-const isApiErrorType = (type: string): type is keyof typeof apiErrorTypes => Object.hasOwn(apiErrorTypes, type)
 
 /** `retry-after-ms`, else `retry-after` in seconds or as an HTTP date. */
 export const parseRetryAfter = (
@@ -91,9 +89,7 @@ const errorFromResponse = (
     message: error.message,
     errorCode: error.details?.error_code ?? undefined
   }
-  return isApiErrorType(error.type)
-    ? new apiErrorTypes[error.type](fields)
-    : new UnknownApiError({ ...fields, errorType: error.type, body: bodyPreview(text) })
+  return fromErrorType(error.type, fields, bodyPreview(text))
 }
 
 const describeTransportError = (error: HttpClientError.HttpClientError): string => {

@@ -1,0 +1,134 @@
+/**
+ * The Models API on a real HTTP server on 127.0.0.1, for demos, browsers and
+ * other runtimes. It answers exactly as `ModelsApiMock` does (one
+ * implementation serves both), sends CORS headers as the API does for direct
+ * browser access, and counts connections so tests can see reuse and leaks.
+ *
+ * @since 0.1.0
+ */
+import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
+import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
+import type * as HttpServerError from "@effect/platform/HttpServerError"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as Context from "effect/Context"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import type * as Scope from "effect/Scope"
+import * as Http from "node:http"
+import { type ApiOptions, type ApiResponse, type ApiStats, corsHeaders, makeApi } from "./internal/api.js"
+
+/**
+ * Where to listen, and the mock API's options (catalogue, key, faults).
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ServeOptions extends ApiOptions {
+  /** Default 0: any free port. The host is always 127.0.0.1. */
+  readonly port?: number | undefined
+}
+
+/**
+ * The API's counters plus the server's connection counts.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ServerStats extends ApiStats {
+  /** TCP connections accepted since the start. */
+  readonly connections: number
+  /** TCP connections open now. */
+  readonly openConnections: number
+}
+
+/**
+ * A running server.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface RunningServer {
+  /** `http://127.0.0.1:PORT`, to use as the client's base URL. */
+  readonly url: string
+  readonly port: number
+  readonly stats: Effect.Effect<ServerStats>
+}
+
+/**
+ * The tag of a running server, for `layer`.
+ *
+ * @since 0.1.0
+ * @category tags
+ */
+export class ModelsApiServer extends Context.Tag("@anthropic-effect/testing/ModelsApiServer")<
+  ModelsApiServer,
+  RunningServer
+>() {}
+
+const toServerResponse = (response: ApiResponse) => {
+  const { "content-type": contentType, ...headers } = response.headers
+  return HttpServerResponse.text(response.body, {
+    status: response.status,
+    headers: { ...headers, ...corsHeaders },
+    contentType: contentType ?? "application/json"
+  })
+}
+
+/**
+ * Starts the server; it stops when the scope closes.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const serve = (
+  options: ServeOptions = {}
+): Effect.Effect<RunningServer, HttpServerError.ServeError, Scope.Scope> =>
+  Effect.gen(function*() {
+    const api = makeApi(options)
+    let connections = 0
+    let openConnections = 0
+    const nodeServer = Http.createServer()
+    nodeServer.on("connection", (socket) => {
+      connections++
+      openConnections++
+      socket.once("close", () => openConnections--)
+    })
+    const server = yield* NodeHttpServer.make(() => nodeServer, { port: options.port ?? 0, host: "127.0.0.1" })
+    const address = server.address
+    const port = address._tag === "TcpAddress" ? address.port : 0
+    const url = `http://127.0.0.1:${port}`
+
+    const app = Effect.gen(function*() {
+      const request = yield* HttpServerRequest.HttpServerRequest
+      if (request.method === "OPTIONS") return HttpServerResponse.empty({ status: 204, headers: corsHeaders })
+      const outcome = api.handle({ method: request.method, url: new URL(request.url, url), headers: request.headers })
+      switch (outcome._tag) {
+        case "Reset": {
+          // Drop the socket without a response, as a crashed proxy would.
+          NodeHttpServerRequest.toIncomingMessage(request).socket.destroy()
+          return yield* Effect.interrupt
+        }
+        case "Delay":
+          yield* Effect.sleep(outcome.delay)
+          return toServerResponse(outcome.response)
+        case "Respond":
+          return toServerResponse(outcome.response)
+      }
+    })
+    yield* server.serve(app)
+    return {
+      url,
+      port,
+      stats: Effect.sync(() => ({ ...api.stats(), connections, openConnections }))
+    }
+  })
+
+/**
+ * A server for the lifetime of the layer.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: ServeOptions = {}): Layer.Layer<ModelsApiServer, HttpServerError.ServeError> =>
+  Layer.scoped(ModelsApiServer, serve(options))

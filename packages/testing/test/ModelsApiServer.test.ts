@@ -1,0 +1,87 @@
+import * as Models from "@anthropic-effect/core/Models"
+import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { assert, describe, it } from "@effect/vitest"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import * as Stream from "effect/Stream"
+import { synthetic } from "../src/Catalogue.js"
+import * as ModelsApiServer from "../src/ModelsApiServer.js"
+
+const KEY = "sk-ant-server-FAKE-1"
+
+const clientFor = (url: string, options: Partial<ModelsConfig.Options> = {}) =>
+  Models.layer.pipe(
+    Layer.provide(ModelsConfig.layer({ apiKey: KEY, baseUrl: url, ...options })),
+    Layer.provide(NodeHttpClient.layerUndici),
+    Layer.orDie
+  )
+
+describe("ModelsApiServer", () => {
+  it.live("streams 100,000 models in pages of 1,000 over loopback, each exactly once, in order", () =>
+    Effect.gen(function*() {
+      const models = synthetic(100_000)
+      const server = yield* ModelsApiServer.serve({ models, apiKey: KEY })
+      let index = 0
+      let outOfOrder = 0
+      yield* Models.stream({ limit: 1000 }).pipe(
+        Stream.runForEach((model) =>
+          Effect.sync(() => {
+            if (model.id !== models[index]!.id) outOfOrder++
+            index++
+          })
+        ),
+        Effect.provide(clientFor(server.url))
+      )
+      assert.strictEqual(index, 100_000)
+      assert.strictEqual(outOfOrder, 0)
+      const stats = yield* server.stats
+      assert.strictEqual(stats.pagesServed.size, 100)
+      // one keep-alive connection carried all 100 pages
+      assert.isAtMost(stats.connections, 2)
+    }).pipe(Effect.scoped), 60_000)
+
+  it.live("answers CORS preflights and exposes request-id", () =>
+    Effect.gen(function*() {
+      const server = yield* ModelsApiServer.serve()
+      const preflight = yield* Effect.promise(() =>
+        fetch(`${server.url}/v1/models`, {
+          method: "OPTIONS",
+          headers: {
+            origin: "http://localhost:5173",
+            "access-control-request-method": "GET",
+            "access-control-request-headers": "x-api-key,anthropic-version,anthropic-dangerous-direct-browser-access"
+          }
+        })
+      )
+      assert.strictEqual(preflight.status, 204)
+      assert.strictEqual(preflight.headers.get("access-control-allow-origin"), "*")
+      assert.include(preflight.headers.get("access-control-allow-headers") ?? "", "anthropic-dangerous-direct-browser-access")
+      const response = yield* Effect.promise(() =>
+        fetch(`${server.url}/v1/models`, { headers: { "x-api-key": KEY, "anthropic-version": "2023-06-01" } })
+      )
+      assert.strictEqual(response.status, 200)
+      assert.include(response.headers.get("access-control-expose-headers") ?? "", "request-id")
+      assert.match(response.headers.get("request-id") ?? "", /^req_mock_/)
+    }).pipe(Effect.scoped))
+
+  it.live("a connection reset is a ConnectionError, and a retry gets the page", () =>
+    Effect.gen(function*() {
+      const server = yield* ModelsApiServer.serve({ faults: { script: { 1: "connection-reset", 3: "connection-reset" } } })
+      const failed = yield* Effect.flip(Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 0 }))))
+      assert.strictEqual(failed._tag, "ConnectionError")
+      yield* Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 0 })))
+      const page = yield* Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 1 })))
+      assert.isTrue(page.data.length > 0)
+      assert.strictEqual((yield* server.stats).faults["connection-reset"], 2)
+    }).pipe(Effect.scoped))
+
+  it.live("a slow response past the timeout is a RequestTimeoutError, and the socket is released", () =>
+    Effect.gen(function*() {
+      const server = yield* ModelsApiServer.serve({ faults: { script: { 1: "slow" }, slowDelay: "5 seconds" } })
+      const error = yield* Effect.flip(
+        Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 0, timeout: "200 millis" })))
+      )
+      assert.strictEqual(error._tag, "RequestTimeoutError")
+    }).pipe(Effect.scoped))
+})
