@@ -1,0 +1,69 @@
+/**
+ * The Models service in browsers, over `fetch`.
+ *
+ * Calling the API from a browser puts your API key in the page, where any
+ * visitor can read it. The safe pattern is a backend (or edge function) that
+ * holds the key and forwards `GET /v1/models`; point `baseUrl` at it. Direct
+ * access is only for tools where the user types in their own key; it must be
+ * asked for with `dangerouslyAllowBrowser: true`.
+ *
+ * @since 0.1.0
+ */
+import type * as Models from "@anthropic-effect/core/Models"
+import type * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
+import * as HttpClient from "@effect/platform/HttpClient"
+import * as ConfigError from "effect/ConfigError"
+import * as Effect from "effect/Effect"
+import * as Layer from "effect/Layer"
+import { modelsLayer } from "./internal/layer.js"
+
+/**
+ * `fetch` without trace propagation headers: `traceparent` and `b3` are not
+ * in the API's CORS allow-list, so sending them would fail the preflight.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
+  HttpClient.HttpClient,
+  Effect.map(HttpClient.HttpClient, (client) => HttpClient.withTracerPropagation(client, false))
+).pipe(Layer.provide(FetchHttpClient.layer))
+
+/**
+ * Options of `layer`. `dangerouslyAllowBrowser: true` is required: it states
+ * that you understand the key is visible to anyone using the page.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface Options extends ModelsConfig.Options {
+  readonly dangerouslyAllowBrowser: boolean
+}
+
+/**
+ * The full `Models` service in a browser. Sends
+ * `anthropic-dangerous-direct-browser-access: true`, which the API requires
+ * for cross-origin calls. Without `dangerouslyAllowBrowser: true` the layer
+ * fails with a `ConfigError` that explains the risk.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options: Options): Layer.Layer<Models.Models, ConfigError.ConfigError> => {
+  if (options.dangerouslyAllowBrowser !== true) {
+    return Layer.fail(
+      ConfigError.InvalidData(
+        ["dangerouslyAllowBrowser"],
+        "Refusing to call the Anthropic API from a browser: the API key would be visible to anyone who opens " +
+          "the page's source or network tab. Call the API from your backend and point baseUrl at it, or, if " +
+          "every user supplies their own key, pass dangerouslyAllowBrowser: true."
+      )
+    )
+  }
+  const { dangerouslyAllowBrowser: _, ...config } = options
+  return modelsLayer(layerHttpClient, {
+    ...config,
+    headers: { ...config.headers, "anthropic-dangerous-direct-browser-access": "true" }
+  })
+}

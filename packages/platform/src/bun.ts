@@ -1,0 +1,30 @@
+/**
+ * The Models service on Bun, over its native `fetch`.
+ *
+ * @since 0.1.0
+ */
+import type * as Models from "@anthropic-effect/core/Models"
+import type * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
+import type * as HttpClient from "@effect/platform/HttpClient"
+import type * as ConfigError from "effect/ConfigError"
+import type * as Layer from "effect/Layer"
+import { fetchHttpClient } from "./internal/fetch.js"
+import { modelsLayer } from "./internal/layer.js"
+
+/**
+ * `FetchHttpClient` over Bun's native `fetch`.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = fetchHttpClient
+
+/**
+ * The full `Models` service on Bun. Without options it reads
+ * `ANTHROPIC_API_KEY` and friends from the environment.
+ *
+ * @since 0.1.0
+ * @category layers
+ */
+export const layer = (options?: ModelsConfig.Options): Layer.Layer<Models.Models, ConfigError.ConfigError> =>
+  modelsLayer(layerHttpClient, options)
