@@ -331,3 +331,28 @@ export const isRetryable = (error: ModelsError): boolean => {
       return error.shouldRetry ?? isRetryableStatus(error.status)
   }
 }
+
+/**
+ * One line for a person: the tag, the message, and whatever identifies the
+ * failure (HTTP status, `request-id`, error code, parameter).
+ *
+ * @example
+ * import { ModelsError } from "@anthropic-effect/core"
+ *
+ * const line = ModelsError.describe(new ModelsError.NotFoundError({ status: 404, message: "model: x", requestId: "req_1" }))
+ * // "NotFoundError: model: x (HTTP 404, request-id req_1)"
+ *
+ * @since 0.1.0
+ * @category formatting
+ */
+export const describe = (error: ModelsError): string => {
+  const details: Array<string> = []
+  if ("status" in error) details.push(`HTTP ${error.status}`)
+  if ("requestId" in error && error.requestId !== undefined) details.push(`request-id ${error.requestId}`)
+  if ("errorCode" in error && error.errorCode !== undefined) details.push(`error_code ${error.errorCode}`)
+  if (error._tag === "InvalidParameterError") details.push(`parameter ${error.parameter}`)
+  if (error._tag === "ConnectionError" || error._tag === "RequestTimeoutError") {
+    details.push(`${error.method} ${error.path}`)
+  }
+  return `${error._tag}: ${error.message}${details.length > 0 ? ` (${details.join(", ")})` : ""}`
+}
