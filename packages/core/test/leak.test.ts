@@ -98,7 +98,9 @@ describe("the API key never leaks", () => {
         ]
         for (const text of texts) assert.notInclude(text, FAKE_KEY)
         // the request headers did reach the spans, redacted
-        assert.isTrue(spans.some((span) => span.attributes.get("http.request.header.x-api-key") !== undefined))
+        const shown = spans.map((span) => span.attributes.get("http.request.header.x-api-key")).filter((v) => v !== undefined)
+        assert.isNotEmpty(shown)
+        assert.isTrue(shown.every((value) => value === "<redacted>"))
         assert.isTrue(logs.length > 0)
       }).pipe(
         Effect.provide(layer),
@@ -108,4 +110,22 @@ describe("the API key never leaks", () => {
       )
     })
   }
+})
+
+describe("an auth token never leaks", () => {
+  it.effect("Authorization is redacted in spans and absent from errors", () => {
+    const token = "sk-ant-oat01-FAKE-token-leakcheck"
+    const { layer } = modelsLayer(() => apiError(401, "authentication_error", "bad token"), {
+      apiKey: undefined,
+      authToken: token
+    })
+    const { spans, tracer } = recordingTracer()
+    return Effect.gen(function*() {
+      const error = yield* Effect.flip(Models.list())
+      assert.notInclude(JSON.stringify(error) + String(error), token)
+      const shown = spans.map((span) => span.attributes.get("http.request.header.authorization")).filter((v) => v !== undefined)
+      assert.deepStrictEqual(shown, ["<redacted>"])
+      assert.notInclude(JSON.stringify(spans.map((span) => [...span.attributes])), token)
+    }).pipe(Effect.provide(layer), Effect.withTracer(tracer))
+  })
 })

@@ -24,9 +24,10 @@ import {
   UnknownApiError
 } from "../ModelsError.js"
 import type { Backend, RequestParams } from "../Models.js"
+import * as Decode from "./decode.js"
 
-const decodePage = Schema.decodeUnknownEither(ModelsPage)
-const decodeModel = Schema.decodeUnknownEither(ModelInfo)
+const decodePage: (json: unknown) => Either.Either<ModelsPage, ParseResult.ParseError> = Decode.decodePage
+const decodeModel: (json: unknown) => Either.Either<ModelInfo, ParseResult.ParseError> = Decode.decodeModel
 const decodeErrorBody = Schema.decodeUnknownEither(ErrorResponse)
 
 const header = (response: HttpClientResponse.HttpClientResponse, name: string): string | undefined => {

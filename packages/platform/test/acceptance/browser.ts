@@ -1,0 +1,63 @@
+/**
+ * Browser entry of the runtime acceptance, bundled by `scripts/runtimes.ts`
+ * with esbuild (platform browser) and loaded by a page on one loopback port
+ * while the API servers listen on others: every request is cross-origin, so
+ * CORS preflights and the `anthropic-dangerous-direct-browser-access` header
+ * are exercised for real. The URLs come from the page's query string
+ * (`?api=…&retry=…`); the result is written to `<body data-status data-result>`
+ * for the driver to read.
+ */
+import * as BrowserModels from "@anthropic-effect/platform/browser"
+import * as Models from "@anthropic-effect/core/Models"
+import * as ConfigError from "effect/ConfigError"
+import * as Effect from "effect/Effect"
+import * as Either from "effect/Either"
+import { AcceptanceError, API_KEY, type MakeLayer, run } from "./acceptance.js"
+
+const params = new URL(window.location.href).searchParams
+const apiUrl = params.get("api")
+const retryUrl = params.get("retry")
+
+const makeLayer: MakeLayer = (options) => BrowserModels.layer({ ...options, dangerouslyAllowBrowser: true })
+
+/**
+ * Without the opt-in the layer must refuse to build, with a ConfigError that
+ * tells the developer why (the key would be visible) and what to do instead.
+ */
+const optIn = (baseUrl: string): Effect.Effect<string, AcceptanceError> =>
+  Effect.flatMap(
+    Effect.either(
+      Effect.provide(Models.list(), BrowserModels.layer({ apiKey: API_KEY, baseUrl, dangerouslyAllowBrowser: false }))
+    ),
+    (result) => {
+      if (Either.isRight(result)) {
+        return Effect.fail(new AcceptanceError({ check: "optIn", message: "listed models without the opt-in" }))
+      }
+      const error = result.left
+      if (!ConfigError.isConfigError(error)) {
+        return Effect.fail(new AcceptanceError({ check: "optIn", message: `expected ConfigError, got ${error._tag}` }))
+      }
+      const text = String(error)
+      return text.includes("visible") && text.includes("dangerouslyAllowBrowser")
+        ? Effect.succeed("optIn=ConfigError")
+        : Effect.fail(new AcceptanceError({ check: "optIn", message: `unhelpful message: ${text}` }))
+    }
+  )
+
+const report = (ok: boolean, line: string) => {
+  console.log(line)
+  document.body.dataset["result"] = line
+  document.body.dataset["status"] = ok ? "ok" : "fail"
+}
+
+if (apiUrl === null || retryUrl === null) {
+  report(false, "chromium: FAIL usage: index.html?api=<apiUrl>&retry=<retryUrl>")
+} else if (new URL(apiUrl).origin === window.location.origin) {
+  // The point of the browser run is a cross-origin call; same-origin would skip CORS.
+  report(false, `chromium: FAIL the page and the API share the origin ${window.location.origin}`)
+} else {
+  run("chromium", makeLayer, { apiUrl, retryUrl }, optIn(apiUrl)).then(
+    (outcome) => report(outcome.ok, outcome.line),
+    (error: unknown) => report(false, `chromium: FAIL ${String(error)}`)
+  )
+}

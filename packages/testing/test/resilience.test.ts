@@ -1,0 +1,158 @@
+// Fault tolerance over real loopback HTTP: seeded faults at several rates,
+// exhaustion of the retry budget, interruption without leaks, and concurrency.
+import * as Models from "@anthropic-effect/core/Models"
+import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
+import { assert, describe, it } from "@effect/vitest"
+import * as Chunk from "effect/Chunk"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
+import * as Layer from "effect/Layer"
+import * as Schedule from "effect/Schedule"
+import * as Stream from "effect/Stream"
+import * as Supervisor from "effect/Supervisor"
+import { synthetic } from "../src/Catalogue.js"
+import * as ModelsApiServer from "../src/ModelsApiServer.js"
+
+const KEY = "sk-ant-resilience-FAKE"
+const catalogue = synthetic(20_000, { detailed: false })
+
+const clientFor = (url: string, options: Partial<ModelsConfig.Options> = {}) =>
+  Models.layer.pipe(
+    Layer.provide(ModelsConfig.layer({ apiKey: KEY, baseUrl: url, ...options })),
+    Layer.provide(NodeHttpClient.layerUndici),
+    Layer.orDie
+  )
+
+// Short real waits keep the suite fast; the schedule's shape is covered on TestClock in core.
+const quickRetries = (maxRetries: number) =>
+  Schedule.exponential(Duration.millis(5)).pipe(
+    Schedule.modifyDelay((_, delay) => Duration.min(delay, Duration.millis(40))),
+    Schedule.jittered,
+    Schedule.intersect(Schedule.recurs(maxRetries))
+  )
+
+/** Collects the stream, checking order on the fly, and reports what arrived. */
+const drain = <E, R>(stream: Stream.Stream<{ readonly id: string }, E, R>) =>
+  Effect.gen(function*() {
+    let index = 0
+    let wrong = 0
+    const exit = yield* Effect.exit(Stream.runForEach(stream, (model) =>
+      Effect.sync(() => {
+        if (model.id !== catalogue[index]?.id) wrong++
+        index++
+      })))
+    return { exit, received: index, wrong }
+  })
+
+describe("seeded faults over loopback", () => {
+  for (const rate of [0.1, 0.3, 0.5]) {
+    for (const seed of [1, 2, 3]) {
+      it.live(`rate ${rate * 100}%, seed ${seed}: 20,000 models, each once, in order, no page served twice`, () =>
+        Effect.gen(function*() {
+          const server = yield* ModelsApiServer.serve({
+            models: catalogue,
+            faults: { random: { seed, rate }, slowDelay: "2 seconds", retryAfterMs: 10 }
+          })
+          const { exit, received, wrong } = yield* drain(Models.stream({ limit: 1000 })).pipe(
+            Effect.provide(clientFor(server.url, { timeout: "250 millis", retrySchedule: quickRetries(12) }))
+          )
+          const stats = yield* server.stats
+          const injected = Object.values(stats.faults).reduce((a, b) => a + b, 0)
+          console.log(`faults: rate ${rate * 100}% seed ${seed}: ${injected} injected over ${stats.requests} requests ${JSON.stringify(stats.faults)}`)
+          assert.isTrue(Exit.isSuccess(exit), `stream failed after ${received} models`)
+          assert.strictEqual(received, 20_000)
+          assert.strictEqual(wrong, 0)
+          assert.strictEqual(stats.pagesServed.size, 20)
+          assert.isTrue([...stats.pagesServed.values()].every((count) => count === 1))
+          assert.isAbove(injected, 0)
+        }).pipe(Effect.scoped), 60_000)
+    }
+  }
+
+  it.live("when the budget runs out the stream fails with the last attempt's error and request id", () =>
+    Effect.gen(function*() {
+      // Page 5 is request 5; it and its two retries are overloaded.
+      const server = yield* ModelsApiServer.serve({
+        models: catalogue,
+        faults: { script: { 5: "overloaded", 6: "overloaded", 7: "overloaded" } }
+      })
+      const { exit, received, wrong } = yield* drain(Models.stream({ limit: 1000 })).pipe(
+        Effect.provide(clientFor(server.url, { retrySchedule: quickRetries(2) }))
+      )
+      assert.strictEqual(received, 4000)
+      assert.strictEqual(wrong, 0)
+      assert.isTrue(Exit.isFailure(exit))
+      if (Exit.isSuccess(exit)) return
+      const error = yield* Effect.flip(exit)
+      assert.strictEqual(error._tag, "OverloadedError")
+      if (error._tag === "OverloadedError") assert.strictEqual(error.requestId, "req_mock_00000007")
+    }).pipe(Effect.scoped))
+})
+
+const tcpHandles = () => process.getActiveResourcesInfo().filter((name) => name === "TCPSocketWrap").length
+
+describe("interruption over loopback", () => {
+  it.live("1,000 interrupted streams and 100 timed-out ones leave no sockets behind", () =>
+    Effect.gen(function*() {
+      const server = yield* ModelsApiServer.serve({
+        models: catalogue,
+        faults: { random: { seed: 7, rate: 1, kinds: ["slow"] }, slowDelay: "30 seconds" }
+      })
+      const before = tcpHandles()
+      const supervisor = yield* Supervisor.track
+      const layer = clientFor(server.url, { maxRetries: 0 })
+      const requestsSeen = Effect.map(server.stats, (stats) => stats.requests)
+      yield* Effect.gen(function*() {
+        // 1,000 streams interrupted once the server holds their request.
+        for (let i = 1; i <= 1000; i++) {
+          const fiber = yield* Effect.fork(Stream.runDrain(Models.stream({ limit: 1000 })))
+          for (let wait = 0; wait < 2000 && (yield* requestsSeen) < i; wait++) yield* Effect.sleep("1 millis")
+          yield* Fiber.interrupt(fiber)
+        }
+        // 100 more ended by Effect.timeout around the stream.
+        const timedOut = yield* Effect.forEach(
+          Array.from({ length: 100 }),
+          () => Effect.exit(Effect.timeout(Stream.runDrain(Models.stream({ limit: 1000 })), "100 millis")),
+          { concurrency: 10 }
+        )
+        assert.isTrue(timedOut.every((exit) => Exit.isFailure(exit)))
+      }).pipe(Effect.provide(layer), Effect.supervised(supervisor))
+      // every fiber the streams forked (requests, prefetchers, timeouts) has ended
+      assert.strictEqual((yield* supervisor.value).length, 0)
+      assert.strictEqual(yield* requestsSeen, 1100)
+      // Aborted requests close their sockets; give the event loop a moment to see it.
+      let open = Infinity
+      for (let i = 0; i < 100 && open > 0; i++) {
+        yield* Effect.sleep("20 millis")
+        open = (yield* server.stats).openConnections
+      }
+      assert.strictEqual(open, 0)
+      assert.isAtMost(tcpHandles(), before + 1)
+    }).pipe(Effect.scoped), 60_000)
+})
+
+describe("concurrency over loopback", () => {
+  it.live("200 concurrent retrieves and 20 concurrent full streams share one client", () =>
+    Effect.gen(function*() {
+      const models = synthetic(5000)
+      const server = yield* ModelsApiServer.serve({ models })
+      const [retrieved, streamed] = yield* Effect.all([
+        Effect.forEach(models.slice(0, 200), (model) => Models.retrieve(model.id), { concurrency: "unbounded" }),
+        Effect.forEach(
+          Array.from({ length: 20 }),
+          () => Stream.runCollect(Models.stream({ limit: 500 })),
+          { concurrency: "unbounded" }
+        )
+      ], { concurrency: 2 }).pipe(Effect.provide(clientFor(server.url)))
+      assert.deepStrictEqual(retrieved.map((m) => m.id), models.slice(0, 200).map((m) => m.id))
+      assert.isTrue(streamed.every((all) => Chunk.size(all) === 5000))
+      const stats = yield* server.stats
+      assert.strictEqual(stats.requests, 200 + 20 * 10)
+      // keep-alive reuse: far fewer connections than requests
+      assert.isBelow(stats.connections, stats.requests)
+      console.log(`concurrency: ${stats.requests} requests over ${stats.connections} connections`)
+    }).pipe(Effect.scoped), 60_000)
+})
