@@ -66,7 +66,7 @@ const capabilitiesByLine = [capabilitiesJson(0), capabilitiesJson(1), capabiliti
  * API versions send; one in seven of the rest is deprecated with dates.
  */
 export const modelJson = (index: number): string => {
-  const line = lines[index % 3]!
+  const line = lines[index % 3]
   const created = newest - index * 3_600_000
   const head = `{"type":"model","id":"${modelId(index)}","display_name":"Claude ${capitalised(line)} Bench ${index}",` +
     `"created_at":"${rfc3339(created)}"`

@@ -25,10 +25,11 @@ const route = /^\/c\/(\d+)\/l\/(\d+)\/v1\/models(?:\/([^/?]+))?(?:\?(.*))?$/
 // server's string building; the cap keeps the million-model scenario from
 // filling the server's heap.
 const cacheLimitBytes = 384 * 1024 * 1024
-const cache = new Map<string, string>()
+// Bodies are kept encoded, so a cached page costs the server one socket write.
+const cache = new Map<string, Buffer>()
 let cachedBytes = 0
 
-const remember = (key: string, body: string): string => {
+const remember = (key: string, body: Buffer): Buffer => {
   if (body.length > cacheLimitBytes / 8) return body
   while (cachedBytes + body.length > cacheLimitBytes && cache.size > 0) {
     const oldest = cache.keys().next().value
@@ -41,12 +42,12 @@ const remember = (key: string, body: string): string => {
   return body
 }
 
-const notFound = (message: string): string =>
-  JSON.stringify({ type: "error", error: { type: "not_found_error", message }, request_id: "req_bench_404" })
+const notFound = (message: string): Buffer =>
+  Buffer.from(JSON.stringify({ type: "error", error: { type: "not_found_error", message }, request_id: "req_bench_404" }))
 
 let requestCount = 0
 
-const answer = (url: string): { readonly status: number; readonly body: string; readonly latency: number } => {
+const answer = (url: string): { readonly status: number; readonly body: Buffer; readonly latency: number } => {
   const match = route.exec(url)
   if (match === null) return { status: 404, body: notFound(`No route for ${url}`), latency: 0 }
   const size = Number(match[1])
@@ -56,13 +57,13 @@ const answer = (url: string): { readonly status: number; readonly body: string; 
     const index = indexOfId(decodeURIComponent(id), size)
     return index < 0
       ? { status: 404, body: notFound(`model: ${id}`), latency }
-      : { status: 200, body: modelJson(index), latency }
+      : { status: 200, body: Buffer.from(modelJson(index)), latency }
   }
   const query = new URLSearchParams(match[4] ?? "")
   const range = pageRange(size, query)
   if (range === undefined) return { status: 404, body: notFound("unknown cursor"), latency }
   const key = `${size}:${range.start}:${range.end}:${range.hasMore}`
-  const body = cache.get(key) ?? remember(key, pageJson(range.start, range.end, range.hasMore))
+  const body = cache.get(key) ?? remember(key, Buffer.from(pageJson(range.start, range.end, range.hasMore)))
   return { status: 200, body, latency }
 }
 
@@ -73,7 +74,7 @@ export const serve = (port = 0): Promise<Server> =>
       const send = () => {
         response.writeHead(status, {
           "content-type": "application/json",
-          "content-length": Buffer.byteLength(body),
+          "content-length": body.length,
           "request-id": `req_bench_${++requestCount}`
         })
         response.end(body)

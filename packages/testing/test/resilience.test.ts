@@ -54,10 +54,11 @@ describe("seeded faults over loopback", () => {
         Effect.gen(function*() {
           const server = yield* ModelsApiServer.serve({
             models: catalogue,
-            faults: { random: { seed, rate }, slowDelay: "2 seconds", retryAfterMs: 10 }
+            faults: { random: { seed, rate }, slowDelay: "4 seconds", retryAfterMs: 10 }
           })
           const { exit, received, wrong } = yield* drain(Models.stream({ limit: 1000 })).pipe(
-            Effect.provide(clientFor(server.url, { timeout: "250 millis", retrySchedule: quickRetries(12) }))
+            // A timeout well above a loaded machine's response time, so only the slow fault trips it.
+            Effect.provide(clientFor(server.url, { timeout: "1500 millis", retrySchedule: quickRetries(12) }))
           )
           const stats = yield* server.stats
           const injected = Object.values(stats.faults).reduce((a, b) => a + b, 0)
