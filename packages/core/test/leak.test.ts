@@ -129,3 +129,38 @@ describe("an auth token never leaks", () => {
     }).pipe(Effect.provide(layer), Effect.withTracer(tracer))
   })
 })
+
+describe("request spans", () => {
+  it.effect("each attempt has a span with method, path, status, request id and attempt number", () => {
+    const { layer } = modelsLayer((_, index) =>
+      index === 0
+        ? apiError(529, "overloaded_error", "busy", { "retry-after-ms": "1", "request-id": "req_first" })
+        : json({ data: [], first_id: null, last_id: null, has_more: false }, 200, { "request-id": "req_second" })
+    )
+    const { spans, tracer } = recordingTracer()
+    return Effect.gen(function*() {
+      const fiber = yield* Effect.fork(Models.list())
+      yield* TestClock.adjust("1 second")
+      yield* Fiber.join(fiber)
+      const attempts = spans.filter((span) => span.name === "anthropic.models.request")
+      assert.strictEqual(attempts.length, 2)
+      const expected = [
+        {
+          "http.request.method": "GET",
+          "url.path": "/v1/models",
+          "anthropic.attempt": 1,
+          "http.response.status_code": 529,
+          "anthropic.request_id": "req_first"
+        },
+        {
+          "http.request.method": "GET",
+          "url.path": "/v1/models",
+          "anthropic.attempt": 2,
+          "http.response.status_code": 200,
+          "anthropic.request_id": "req_second"
+        }
+      ]
+      attempts.forEach((span, i) => assert.deepInclude(Object.fromEntries(span.attributes), expected[i]))
+    }).pipe(Effect.provide(layer), Effect.withTracer(tracer))
+  })
+})

@@ -425,17 +425,38 @@ const decodeModelsPage = (input: unknown, pattern: RegExp): ModelsPage | undefin
   return { data: models, first_id, last_id, has_more }
 }
 
+const fastPathReady = (): RegExp | undefined =>
+  fastPathEnabled && rfc3339Pattern !== undefined && prototypeIsClean() ? rfc3339Pattern : undefined
+
+/**
+ * The fast path alone: the page, or undefined where Schema must decide.
+ * Exported so the tests can tell which path an input took.
+ *
+ * @internal
+ */
+export const fastPage = (json: unknown): ModelsPage | undefined => {
+  const pattern = fastPathReady()
+  return pattern === undefined ? undefined : decodeModelsPage(json, pattern)
+}
+
+/**
+ * The fast path alone for one model.
+ *
+ * @internal
+ */
+export const fastModel = (json: unknown): ModelInfo | undefined => {
+  const pattern = fastPathReady()
+  return pattern === undefined ? undefined : decodeModelInfo(json, pattern)
+}
+
 /**
  * `Schema.decodeUnknownEither(ModelsPage)`, fast on well-formed JSON.
  *
  * @internal
  */
 export const decodePage = (json: unknown): Either.Either<ModelsPage, ParseResult.ParseError> => {
-  if (fastPathEnabled && rfc3339Pattern !== undefined && prototypeIsClean()) {
-    const page = decodeModelsPage(json, rfc3339Pattern)
-    if (page !== undefined) return Either.right(page)
-  }
-  return schemaDecodePage(json)
+  const page = fastPage(json)
+  return page === undefined ? schemaDecodePage(json) : Either.right(page)
 }
 
 /**
@@ -444,9 +465,6 @@ export const decodePage = (json: unknown): Either.Either<ModelsPage, ParseResult
  * @internal
  */
 export const decodeModel = (json: unknown): Either.Either<ModelInfo, ParseResult.ParseError> => {
-  if (fastPathEnabled && rfc3339Pattern !== undefined && prototypeIsClean()) {
-    const model = decodeModelInfo(json, rfc3339Pattern)
-    if (model !== undefined) return Either.right(model)
-  }
-  return schemaDecodeModel(json)
+  const model = fastModel(json)
+  return model === undefined ? schemaDecodeModel(json) : Either.right(model)
 }
