@@ -1,22 +1,43 @@
 // Runs each example as a user would (no key set, so against the embedded mock API).
 import { assert, describe, it } from "@effect/vitest"
+import * as ModelsApiServer from "@anthropic-effect/testing/ModelsApiServer"
+import * as Effect from "effect/Effect"
 import { execFile } from "node:child_process"
 import { fileURLToPath } from "node:url"
 
 const root = fileURLToPath(new URL("..", import.meta.url))
 const { ANTHROPIC_API_KEY: _key, ANTHROPIC_AUTH_TOKEN: _token, ANTHROPIC_BASE_URL: _url, ...env } = process.env
 
-const run = (file: string, args: ReadonlyArray<string> = []) =>
+const run = (file: string, args: ReadonlyArray<string> = [], extraEnv: Record<string, string> = {}) =>
   new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     execFile(
       process.execPath,
       ["--import", "tsx", file, ...args],
-      { cwd: root, env, timeout: 60_000 },
+      { cwd: root, env: { ...env, ...extraEnv }, timeout: 60_000 },
       (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr })
     )
   })
 
 describe("examples", () => {
+  it.live("list-models uses ANTHROPIC_API_KEY and ANTHROPIC_BASE_URL when they are set", () =>
+    Effect.gen(function*() {
+      // Stands in for the real API: it accepts only this key, so a 200 proves the key was sent.
+      const server = yield* ModelsApiServer.serve({ apiKey: "sk-ant-env-FAKE" })
+      const { code, stderr, stdout } = yield* Effect.promise(() =>
+        run("list-models.ts", ["--newest", "3"], { ANTHROPIC_API_KEY: "sk-ant-env-FAKE", ANTHROPIC_BASE_URL: server.url })
+      )
+      assert.strictEqual(code, 0)
+      assert.notInclude(stderr, "No ANTHROPIC_API_KEY set")
+      assert.include(stdout, "3 models")
+      assert.strictEqual((yield* server.stats).requests, 1)
+      const wrongKey = yield* Effect.promise(() =>
+        run("list-models.ts", [], { ANTHROPIC_API_KEY: "sk-ant-other-FAKE", ANTHROPIC_BASE_URL: server.url })
+      )
+      assert.notStrictEqual(wrongKey.code, 0)
+      assert.match(wrongKey.stderr, /^error: AuthenticationError: invalid x-api-key \(HTTP 401, request-id req_mock_\w+\)$/m)
+      assert.notInclude(wrongKey.stderr + wrongKey.stdout, "sk-ant-other-FAKE")
+    }).pipe(Effect.scoped), 60_000)
+
   it("list-models prints the catalogue as a table and says it uses the mock", async () => {
     const { code, stderr, stdout } = await run("list-models.ts")
     assert.strictEqual(code, 0)
