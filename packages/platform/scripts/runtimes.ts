@@ -3,7 +3,7 @@
  * Node, Bun, Deno and headless Chromium, each against its own pair of
  * ModelsApiServer instances on 127.0.0.1, and prints one line per runtime.
  *
- *   pnpm --filter @anthropic-effect/platform exec tsx scripts/runtimes.ts [runtime ...]
+ *   cd packages/platform && npx tsx scripts/runtimes.ts [runtime ...]
  *
  * Runtimes: node (the Node running this script), bun, deno, chromium, and
  * node22 (optional: fetched with `npx -y node@22`; its failure or absence
