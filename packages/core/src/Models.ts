@@ -167,6 +167,21 @@ export const layer: Layer.Layer<Models, never, ModelsConfig | HttpClient.HttpCli
 /**
  * One page of models.
  *
+ * @example
+ * import { Models } from "@anthropic-effect/core"
+ * import * as NodeModels from "@anthropic-effect/platform/node"
+ * import { Effect } from "effect"
+ *
+ * // One page of 10; every failure is a tagged error in the error channel.
+ * const firstPage = Models.list({ limit: 10 }).pipe(
+ *   Effect.map((page) => page.data.map((model) => model.id)),
+ *   Effect.catchTags({
+ *     RateLimitError: (error) => Effect.logWarning(`retry after ${String(error.retryAfter)}`).pipe(Effect.as([])),
+ *     AuthenticationError: () => Effect.dieMessage("check ANTHROPIC_API_KEY")
+ *   }),
+ *   Effect.provide(NodeModels.layer())
+ * )
+ *
  * @since 0.1.0
  * @category accessors
  */
@@ -184,6 +199,19 @@ export const pages = (params?: ListParams): Stream.Stream<ModelsPage, ModelsErro
 
 /**
  * Every model, fetched page by page as the consumer pulls.
+ *
+ * @example
+ * import { Models } from "@anthropic-effect/core"
+ * import * as NodeModels from "@anthropic-effect/platform/node"
+ * import { Effect, Stream } from "effect"
+ *
+ * // The next page is requested only when the stream needs more models.
+ * const opusModels = Models.stream({ limit: 100 }).pipe(
+ *   Stream.filter((model) => model.id.includes("opus")),
+ *   Stream.take(3),
+ *   Stream.runCollect,
+ *   Effect.provide(NodeModels.layer())
+ * )
  *
  * @since 0.1.0
  * @category accessors

@@ -1,19 +1,23 @@
 /**
  * @since 0.1.0
+ * @category exports
  */
 export * as ModelInfo from "./ModelInfo.js"
 
 /**
  * @since 0.1.0
+ * @category exports
  */
 export * as Models from "./Models.js"
 
 /**
  * @since 0.1.0
+ * @category exports
  */
 export * as ModelsConfig from "./ModelsConfig.js"
 
 /**
  * @since 0.1.0
+ * @category exports
  */
 export * as ModelsError from "./ModelsError.js"

@@ -47,6 +47,19 @@ export interface Options extends ModelsConfig.Options {
  * The full `Models` service on Node. Without options it reads
  * `ANTHROPIC_API_KEY` and friends from the environment.
  *
+ * @example
+ * import { Models } from "@anthropic-effect/core"
+ * import * as NodeModels from "@anthropic-effect/platform/node"
+ * import { Effect } from "effect"
+ *
+ * // ANTHROPIC_API_KEY (and ANTHROPIC_BASE_URL, ...) from the environment
+ * const fromEnv = Models.list().pipe(Effect.provide(NodeModels.layer()))
+ *
+ * // or explicit options
+ * const explicit = Models.list().pipe(
+ *   Effect.provide(NodeModels.layer({ apiKey: process.env.MY_KEY ?? "", maxRetries: 4 }))
+ * )
+ *
  * @since 0.1.0
  * @category layers
  */

@@ -78,6 +78,24 @@ const toServerResponse = (response: ApiResponse) => {
 /**
  * Starts the server; it stops when the scope closes.
  *
+ * @example
+ * import { Models } from "@anthropic-effect/core"
+ * import * as NodeModels from "@anthropic-effect/platform/node"
+ * import { ModelsApiServer } from "@anthropic-effect/testing"
+ * import { Effect } from "effect"
+ *
+ * // The real Node client against the mock on 127.0.0.1, with a fake key.
+ * const program = Effect.gen(function*() {
+ *   const server = yield* ModelsApiServer.serve({ apiKey: "sk-ant-test" })
+ *   return yield* Models.list({ limit: 5 }).pipe(
+ *     Effect.provide(NodeModels.layer({ apiKey: "sk-ant-test", baseUrl: server.url }))
+ *   )
+ * })
+ *
+ * Effect.runPromise(Effect.scoped(program)).then((page) => {
+ *   assert.strictEqual(page.data.length, 5)
+ * })
+ *
  * @since 0.1.0
  * @category constructors
  */

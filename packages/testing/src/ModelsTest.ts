@@ -153,6 +153,22 @@ export const make = (
  * JSON form), and `ModelsTest` to read back the calls. Parameters are
  * validated exactly as the real client does; no request is retried.
  *
+ * @example
+ * import { Models } from "@anthropic-effect/core"
+ * import { Catalogue, ModelsTest } from "@anthropic-effect/testing"
+ * import { Effect } from "effect"
+ *
+ * const program = Effect.gen(function*() {
+ *   const page = yield* Models.list({ limit: 2 })
+ *   const test = yield* ModelsTest.ModelsTest
+ *   return { ids: page.data.map((model) => model.id), calls: yield* test.calls }
+ * })
+ *
+ * Effect.runPromise(program.pipe(Effect.provide(ModelsTest.layer(Catalogue.claudeModels)))).then(({ calls, ids }) => {
+ *   assert.strictEqual(ids.length, 2)
+ *   assert.strictEqual(calls.length, 1)
+ * })
+ *
  * @since 0.1.0
  * @category layers
  */

@@ -123,7 +123,11 @@ describe("interruption over loopback", () => {
       }).pipe(Effect.provide(layer), Effect.supervised(supervisor))
       // every fiber the streams forked (requests, prefetchers, timeouts) has ended
       assert.strictEqual((yield* supervisor.value).length, 0)
-      assert.strictEqual(yield* requestsSeen, 1100)
+      // The 1,000 were interrupted only once the server held their request; a timed-out
+      // one may end before its request arrives on a loaded machine.
+      const seen = yield* requestsSeen
+      assert.isAtLeast(seen, 1000)
+      assert.isAtMost(seen, 1100)
       // Aborted requests close their sockets; give the event loop a moment to see it.
       let open = Infinity
       for (let i = 0; i < 100 && open > 0; i++) {
