@@ -1,4 +1,4 @@
-import * as HttpClient from "@effect/platform/HttpClient"
+import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -124,7 +124,6 @@ export const retryPolicy = (config: ResolvedConfig): Schedule.Schedule<unknown, 
 
 export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.HttpClient): Backend => {
   const policy = retryPolicy(config)
-  const client = HttpClient.filterStatus(httpClient, () => true)
 
   const baseRequest = (path: string, options: RequestParams): HttpClientRequest.HttpClientRequest => {
     const betas = options.betas ?? config.betas
@@ -155,7 +154,7 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
     Effect.gen(function*() {
       const toConnectionError = (error: HttpClientError.HttpClientError) =>
         new ConnectionError({ message: describeTransportError(error), method: "GET", path })
-      const response = yield* Effect.mapError(client.execute(request), toConnectionError)
+      const response = yield* Effect.mapError(httpClient.execute(request), toConnectionError)
       const requestId = header(response, "request-id")
       yield* Effect.annotateCurrentSpan({
         "http.response.status_code": response.status,
