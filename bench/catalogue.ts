@@ -80,14 +80,36 @@ export const modelJson = (index: number): string => {
     `"retires_at":${deprecated ? `"${rfc3339(created + 400 * 86_400_000)}"` : "null"}}`
 }
 
-/** The body of one `GET /v1/models` page covering models `[start, end)`. */
-export const pageJson = (start: number, end: number, hasMore: boolean): string => {
-  const parts: Array<string> = []
-  for (let i = start; i < end; i++) parts.push(modelJson(i))
+/**
+ * The body of one `GET /v1/models` page covering models `[start, end)`,
+ * encoded. Written into one buffer: joining a thousand template strings and
+ * encoding the result costs the server four times as long.
+ */
+export const pageBody = (start: number, end: number, hasMore: boolean): Buffer => {
+  const models: Array<string> = []
+  let bytes = 0
+  for (let i = start; i < end; i++) {
+    const json = modelJson(i)
+    models.push(json)
+    bytes += Buffer.byteLength(json) + 1
+  }
+  const head = "{\"data\":["
   const first = end > start ? `"${modelId(start)}"` : "null"
   const last = end > start ? `"${modelId(end - 1)}"` : "null"
-  return `{"data":[${parts.join(",")}],"has_more":${hasMore},"first_id":${first},"last_id":${last}}`
+  const tail = `],"has_more":${hasMore},"first_id":${first},"last_id":${last}}`
+  const body = Buffer.allocUnsafe(head.length + bytes + Buffer.byteLength(tail))
+  let offset = body.write(head, 0)
+  for (let i = 0; i < models.length; i++) {
+    if (i > 0) offset += body.write(",", offset)
+    offset += body.write(models[i], offset)
+  }
+  offset += body.write(tail, offset)
+  return body.subarray(0, offset)
 }
+
+/** The same page as text. */
+export const pageJson = (start: number, end: number, hasMore: boolean): string =>
+  pageBody(start, end, hasMore).toString("utf8")
 
 /**
  * The API's paging rules: `after_id` and `before_id` exclude the cursor,

@@ -1,0 +1,152 @@
+/**
+ * The scenarios timed inside one warm process (1, 2, 3 and 5): every peer
+ * runs in the same process, against the same server, interleaved round by
+ * round, so module loading and JIT warm-up stay out of the figures.
+ */
+import { modelId } from "../catalogue.js"
+import { peers } from "../peers/all.js"
+import type { ListOptions } from "../peers/peer.js"
+import { baseUrlFor } from "../server.js"
+import { type Row, sleep } from "../stats.js"
+import { interleave, type Variant } from "./interleaved.js"
+
+const listVariants = (
+  options: Omit<ListOptions, "prefetch">,
+  expect: number,
+  prefetches: ReadonlyArray<number>
+): Array<Variant> => [
+  { peer: "limit", run: () => peers.limit.listAll(options), expect },
+  { peer: "official", run: () => peers.official.listAll(options), expect },
+  { peer: "effect-ai", run: () => peers["effect-ai"].listAll(options), expect },
+  ...prefetches.map((prefetch): Variant => ({
+    peer: prefetch === 0 ? "ours" : `ours prefetch ${prefetch}`,
+    run: () => peers.ours.listAll({ ...options, prefetch }),
+    expect
+  }))
+]
+
+export interface ThroughputArgs {
+  readonly port: number
+  readonly size: number
+  readonly limit: number
+  readonly rounds: number
+}
+
+/** Scenario 1: stream the whole catalogue, no latency, the consumer only counts. */
+export const throughput = (args: ThroughputArgs): Promise<Array<Row>> =>
+  interleave(
+    "1. throughput",
+    "ms",
+    listVariants({ baseUrl: baseUrlFor(args.port, args.size), limit: args.limit }, args.size, [0, 1]),
+    args.rounds
+  )
+
+export interface ThroughputOneArgs extends ThroughputArgs {
+  readonly peer: keyof typeof peers
+  readonly prefetch: number
+}
+
+/**
+ * Scenario 1b: the same listing with one peer alone in its process, so no
+ * other library's code shares the JIT's type feedback (Effect's fiber runtime,
+ * for one, is used by both `ours` and `effect-ai`).
+ */
+export const throughputAlone = (args: ThroughputOneArgs): Promise<Array<Row>> =>
+  interleave(
+    "1b. throughput, one process per peer",
+    "ms",
+    listVariants({ baseUrl: baseUrlFor(args.port, args.size), limit: args.limit }, args.size, [args.prefetch])
+      .filter((variant) =>
+        args.peer === "ours" ? variant.peer.startsWith("ours") : variant.peer === args.peer
+      ),
+    args.rounds
+  )
+
+export interface LatencyArgs {
+  readonly port: number
+  readonly pages: number
+  readonly limit: number
+  readonly latencyMs: number
+  readonly workMs: number
+  /** `sleep` awaits a timer (I/O-like work); `cpu` spins on the event loop's thread. */
+  readonly work: "sleep" | "cpu"
+  readonly rounds: number
+}
+
+const spin = async (ms: number): Promise<void> => {
+  const end = performance.now() + ms
+  while (performance.now() < end) {
+    // Busy on purpose: the consumer holds the only JavaScript thread.
+  }
+}
+
+/** Scenario 2: every page costs `latencyMs` at the server and `workMs` at the consumer. */
+export const latency = (args: LatencyArgs): Promise<Array<Row>> => {
+  const onPage = args.work === "sleep" ? () => sleep(args.workMs) : () => spin(args.workMs)
+  const size = args.pages * args.limit
+  return interleave(
+    args.work === "sleep" ? "2. pipelining (sleeping consumer)" : "2b. pipelining (busy consumer)",
+    "ms",
+    listVariants(
+      { baseUrl: baseUrlFor(args.port, size, args.latencyMs), limit: args.limit, onPage },
+      size,
+      [0, 1]
+    ),
+    args.rounds
+  )
+}
+
+export interface FirstModelArgs {
+  readonly port: number
+  readonly size: number
+  readonly limit: number
+  readonly rounds: number
+}
+
+/** Scenario 3: the first model of a large listing. */
+export const firstModel = (args: FirstModelArgs): Promise<Array<Row>> => {
+  const baseUrl = baseUrlFor(args.port, args.size)
+  const first = modelId(0)
+  const check = (id: string) => (id === first ? 1 : 0)
+  return interleave(
+    "3. time to first model",
+    "ms",
+    [
+      { peer: "limit", run: () => peers.limit.firstModel(baseUrl, args.limit).then(check), expect: 1 },
+      { peer: "official", run: () => peers.official.firstModel(baseUrl, args.limit).then(check), expect: 1 },
+      { peer: "effect-ai", run: () => peers["effect-ai"].firstModel(baseUrl, args.limit).then(check), expect: 1 },
+      { peer: "ours", run: () => peers.ours.firstModel(baseUrl, args.limit).then(check), expect: 1 }
+    ],
+    args.rounds,
+    { warmupRounds: 3 }
+  )
+}
+
+export interface RetrievesArgs {
+  readonly port: number
+  readonly size: number
+  readonly count: number
+  readonly rounds: number
+}
+
+/** Scenario 5: `count` retrieves at once through one client. */
+export const retrieves = (args: RetrievesArgs): Promise<Array<Row>> => {
+  const baseUrl = baseUrlFor(args.port, args.size)
+  // Spread over the catalogue so that no two requests ask for the same model.
+  const ids = Array.from({ length: args.count }, (_, i) => modelId((i * 97) % args.size))
+  const expect = args.count
+  return interleave(
+    "5. concurrent retrieves",
+    "ms",
+    [
+      { peer: "limit", run: () => peers.limit.retrieveAll(baseUrl, ids), expect },
+      { peer: "official", run: () => peers.official.retrieveAll(baseUrl, ids), expect },
+      { peer: "effect-ai", run: () => peers["effect-ai"].retrieveAll(baseUrl, ids), expect },
+      { peer: "ours", run: () => peers.ours.retrieveAll(baseUrl, ids), expect }
+    ],
+    args.rounds,
+    { warmupRounds: 2 }
+  )
+}
+
+export const closeAll = () => Promise.all(Object.values(peers).map((peer) => peer.close()))
