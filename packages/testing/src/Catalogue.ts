@@ -5,33 +5,16 @@
  *
  * @since 0.1.0
  */
-import type { Capabilities, ModelInfoEncoded } from "@anthropic-effect/core/ModelInfo"
+import { Capabilities, type ModelInfoEncoded } from "@anthropic-effect/core/ModelInfo"
+import * as Record from "effect/Record"
 
-type CapabilityName =
-  | "batch"
-  | "citations"
-  | "code_execution"
-  | "context_management"
-  | "effort"
-  | "image_input"
-  | "pdf_input"
-  | "structured_outputs"
-  | "thinking"
+type CapabilityName = keyof typeof Capabilities.fields
 
-const allCapabilities: ReadonlyArray<CapabilityName> = [
-  "batch",
-  "citations",
-  "code_execution",
-  "context_management",
-  "effort",
-  "image_input",
-  "pdf_input",
-  "structured_outputs",
-  "thinking"
-]
+// The capability names the schema types; the fixture lists every one of them per model.
+const allCapabilities: ReadonlyArray<CapabilityName> = Record.keys(Capabilities.fields)
 
 const capabilities = (supported: ReadonlyArray<CapabilityName>): Capabilities => {
-  const result: Record<string, { supported: boolean }> = {}
+  const result: { [name: string]: { supported: boolean } } = {}
   for (const name of allCapabilities) result[name] = { supported: supported.includes(name) }
   return result
 }
