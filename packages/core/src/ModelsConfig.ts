@@ -15,6 +15,7 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
+import { hasControlCharacter } from "./internal/params.js"
 import type { ModelsError } from "./ModelsError.js"
 
 /**
@@ -101,8 +102,6 @@ export const defaultBaseUrl = "https://api.anthropic.com"
  */
 export const defaultApiVersion = "2023-06-01"
 
-// Any control character would let a value end a header line and start another.
-const hasControlCharacter = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value)
 
 const invalid = (path: string, message: string) => ConfigError.InvalidData([path], message)
 

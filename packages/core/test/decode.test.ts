@@ -3,6 +3,7 @@ import * as DateTime from "effect/DateTime"
 import * as Either from "effect/Either"
 import * as FastCheck from "effect/FastCheck"
 import * as ParseResult from "effect/ParseResult"
+import * as Record from "effect/Record"
 import * as Schema from "effect/Schema"
 import {
   decodeModel,
@@ -13,7 +14,7 @@ import {
   fastPathEnabled,
   fingerprint
 } from "../src/internal/decode.js"
-import { ModelInfo, ModelsPage } from "../src/ModelInfo.js"
+import { Capabilities, ModelInfo, ModelsPage } from "../src/ModelInfo.js"
 
 const schemaPage = Schema.decodeUnknownEither(ModelsPage)
 const schemaModel = Schema.decodeUnknownEither(ModelInfo)
@@ -233,17 +234,8 @@ const capability = (corruption: number): FastCheck.Arbitrary<Text> =>
     corruption
   )
 
-const declaredCapabilities = [
-  "batch",
-  "citations",
-  "code_execution",
-  "context_management",
-  "effort",
-  "image_input",
-  "pdf_input",
-  "structured_outputs",
-  "thinking"
-]
+// The capability names the schema declares, so the generator follows the schema.
+const declaredCapabilities = Record.keys(Capabilities.fields)
 
 const capabilities = (corruption: number): FastCheck.Arbitrary<Text> =>
   FastCheck.tuple(

@@ -11,7 +11,8 @@ const lifecycleValues: ReadonlySet<unknown> = new Set(Lifecycle.literals)
 // is a bug in the caller and would only earn an HTML 414 from a proxy.
 const maxIdLength = 2048
 
-const hasControlCharacter = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value)
+/** Any control character would let a value end a header line and start another. */
+export const hasControlCharacter = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value)
 
 /**
  * Checks values that come from callers at run time, so a `string` smuggled
