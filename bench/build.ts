@@ -23,8 +23,10 @@ export const makeWorkDir = (): string => {
 const npmExternal: esbuild.Plugin = {
   name: "npm-external",
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith("@anthropic-effect/") ? undefined : { path: args.path, external: true })
+    build.onResolve(
+      { filter: /^[^./]/ },
+      (args) => args.path.startsWith("@anthropic-effect/") ? undefined : { path: args.path, external: true }
+    )
   }
 }
 
@@ -51,7 +53,10 @@ export const buildNode = async (
     plugins: options.bundleNpm === true ? [] : [npmExternal],
     // Bundled CommonJS dependencies call require(); give ESM output one.
     banner: options.bundleNpm === true
-      ? { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" }
+      ? {
+        js:
+          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
+      }
       : {},
     metafile: true,
     logLevel: "warning"

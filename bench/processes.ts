@@ -15,8 +15,9 @@ export const runNode = (args: ReadonlyArray<string>, cwd: string): Promise<Finis
     const chunks: Array<Buffer> = []
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk))
     child.on("error", reject)
-    child.on("close", (code) =>
-      resolve({ code, stdout: Buffer.concat(chunks).toString("utf8"), wallMs: performance.now() - start })
+    child.on(
+      "close",
+      (code) => resolve({ code, stdout: Buffer.concat(chunks).toString("utf8"), wallMs: performance.now() - start })
     )
   })
 

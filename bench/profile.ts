@@ -22,7 +22,17 @@ Fs.mkdirSync(profileDir, { recursive: true })
 const name = `${mode}-${peer}-prefetch${prefetch}-${Date.now()}.cpuprofile`
 try {
   const finished = await runNode(
-    ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${name}`, profileFile, mode, peer, prefetch, String(server.port), rounds],
+    [
+      "--cpu-prof",
+      `--cpu-prof-dir=${profileDir}`,
+      `--cpu-prof-name=${name}`,
+      profileFile,
+      mode,
+      peer,
+      prefetch,
+      String(server.port),
+      rounds
+    ],
     workDir
   )
   if (finished.code !== 0) throw new Error(`profiling exited with ${finished.code}`)
@@ -34,4 +44,6 @@ const profile: CpuProfile = JSON.parse(Fs.readFileSync(Path.join(profileDir, nam
 const { self, total } = summariseProfile(profile, 30)
 const show = (entries: ReadonlyArray<{ readonly name: string; readonly percent: number }>) =>
   entries.map((e) => `${e.percent.toFixed(1).padStart(6)}%  ${e.name}`).join("\n")
-process.stdout.write(`Self time\n${show(self)}\n\nTotal time\n${show(total)}\n\nProfile: ${Path.join("bench/profiles", name)}\n`)
+process.stdout.write(
+  `Self time\n${show(self)}\n\nTotal time\n${show(total)}\n\nProfile: ${Path.join("bench/profiles", name)}\n`
+)

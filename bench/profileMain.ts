@@ -26,7 +26,9 @@ for (let round = 0; round < Number(roundsText); round++) {
   const count = mode === "retrieve"
     ? await peer.retrieveAll(baseUrl, ids)
     : await peer.listAll({ baseUrl, limit: 1000, prefetch })
-  process.stderr.write(`  ${peerName} ${mode} round ${round}: ${count} models in ${(performance.now() - start).toFixed(0)} ms\n`)
+  process.stderr.write(
+    `  ${peerName} ${mode} round ${round}: ${count} models in ${(performance.now() - start).toFixed(0)} ms\n`
+  )
 }
 await peer.close()
 process.exit(0)

@@ -64,7 +64,11 @@ export const ratioTarget = (
   const b = find(summaries, scenario, against)
   if (a === undefined || b === undefined) return undefined
   const value = a.median / b.median
-  return { target: label, measured: `${value.toFixed(2)}× (${number(a.median)} vs ${number(b.median)} ${a.unit})`, met: value <= atMost }
+  return {
+    target: label,
+    measured: `${value.toFixed(2)}× (${number(a.median)} vs ${number(b.median)} ${a.unit})`,
+    met: value <= atMost
+  }
 }
 
 export const targetsTable = (targets: ReadonlyArray<Target>): string =>

@@ -17,15 +17,9 @@ import { runNode, startServer } from "./processes.js"
 import { ratioTarget, summarise, type Summary, table, type Target, targetsTable } from "./report.js"
 import { browserBundle } from "./scenarios/browserBundle.js"
 import { coldStart, type ColdStartResult } from "./scenarios/coldStart.js"
-import type { MemoryArgs, MemoryResult } from "./scenarios/memory.js"
 import type { DecodeOnlyArgs } from "./scenarios/decodeOnly.js"
-import type {
-  FirstModelArgs,
-  LatencyArgs,
-  RetrievesArgs,
-  ThroughputArgs,
-  ThroughputOneArgs
-} from "./scenarios/warm.js"
+import type { MemoryArgs, MemoryResult } from "./scenarios/memory.js"
+import type { FirstModelArgs, LatencyArgs, RetrievesArgs, ThroughputArgs, ThroughputOneArgs } from "./scenarios/warm.js"
 import { baseUrlFor } from "./server.js"
 import { median, type Row } from "./stats.js"
 
@@ -38,7 +32,8 @@ const wanted = (scenario: number): boolean => only === undefined || only.include
 const wantedExtra = (scenario: string): boolean => only === undefined ? extras : only.includes(scenario)
 
 const started = performance.now()
-const log = (line: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}\n`)
+const log = (line: string) =>
+  process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(0).padStart(4)}s] ${line}\n`)
 
 const resultMarker = "RESULT "
 
@@ -130,11 +125,13 @@ const memorySets = (quick: boolean): ReadonlyArray<MemorySet> => [
 ]
 
 const rows: Array<Row> = []
-const memoryRuns: Array<{ readonly set: MemorySet; readonly config: MemoryConfig; readonly runs: Array<MemoryResult> }> =
-  []
+const memoryRuns: Array<
+  { readonly set: MemorySet; readonly config: MemoryConfig; readonly runs: Array<MemoryResult> }
+> = []
 const load: Array<{ readonly scenario: string; readonly loadAverage: ReadonlyArray<number> }> = []
 // Other work on the machine shows up in every figure; the load average beside each scenario says how much there was.
-const noteLoad = (scenario: string) => load.push({ scenario, loadAverage: Os.loadavg().map((l) => Number(l.toFixed(2))) })
+const noteLoad = (scenario: string) =>
+  load.push({ scenario, loadAverage: Os.loadavg().map((l) => Number(l.toFixed(2))) })
 
 /** Fetches every page once so the server has them all cached before anything is timed. */
 const warmServer = async (size: number) => {
@@ -166,7 +163,9 @@ try {
     }
     if (wantedExtra("1b")) {
       noteLoad("1b. throughput alone")
-      for (const [peer, prefetch] of [["limit", 0], ["official", 0], ["effect-ai", 0], ["ours", 0], ["ours", 1]] as const) {
+      for (
+        const [peer, prefetch] of [["limit", 0], ["official", 0], ["effect-ai", 0], ["ours", 0], ["ours", 1]] as const
+      ) {
         log(`1b. throughput, ${peer}${prefetch > 0 ? ` prefetch ${prefetch}` : ""} alone`)
         const alone: ThroughputOneArgs = { ...args, peer, prefetch }
         rows.push(...await warmRows("throughput-alone", alone))
@@ -208,7 +207,11 @@ try {
     for (let run = 0; run < runs; run++) {
       for (const entry of memoryRuns) {
         if (run >= entry.set.runs) continue
-        log(`4. memory, ${entry.set.size} models, ${entry.set.title}, ${entry.config.label}, run ${run + 1}/${entry.set.runs}`)
+        log(
+          `4. memory, ${entry.set.size} models, ${entry.set.title}, ${entry.config.label}, run ${
+            run + 1
+          }/${entry.set.runs}`
+        )
         const args: MemoryArgs = {
           port: server.port,
           peer: entry.config.peer,
@@ -238,7 +241,8 @@ try {
         peer: entry.config.label,
         unit: "MB",
         samples: entry.runs.map((r) => mb(r.peakLiveHeap)),
-        note: `above the heap before listing, after a full GC every ${entry.set.sampleEvery} pages, code space excluded`,
+        note:
+          `above the heap before listing, after a full GC every ${entry.set.sampleEvery} pages, code space excluded`,
         extra
       })
       rows.push({
@@ -278,21 +282,54 @@ const push = (target: Target | undefined) => {
 }
 push(ratioTarget(summaries, "1. ", "ours", "official", 1.0, "1. throughput: ours ≤ 1.0× official"))
 push(ratioTarget(summaries, "1. ", "ours", "limit", 1.15, "1. throughput: ours ≤ 1.15× limit"))
-push(ratioTarget(summaries, "1. ", "ours prefetch 1", "official", 0.9, "1. throughput: ours prefetch 1 ≤ 0.9× official"))
+push(
+  ratioTarget(summaries, "1. ", "ours prefetch 1", "official", 0.9, "1. throughput: ours prefetch 1 ≤ 0.9× official")
+)
 push(ratioTarget(summaries, "1. ", "ours", "effect-ai", 1.0, "1. throughput: ours faster than effect-ai"))
-push(ratioTarget(summaries, "1. ", "ours prefetch 1", "effect-ai", 1.0, "1. throughput: ours prefetch 1 faster than effect-ai"))
+push(
+  ratioTarget(
+    summaries,
+    "1. ",
+    "ours prefetch 1",
+    "effect-ai",
+    1.0,
+    "1. throughput: ours prefetch 1 faster than effect-ai"
+  )
+)
 push(ratioTarget(summaries, "1b.", "ours", "official", 1.0, "1b. (alone) throughput: ours ≤ 1.0× official"))
 push(ratioTarget(summaries, "1b.", "ours", "limit", 1.15, "1b. (alone) throughput: ours ≤ 1.15× limit"))
-push(ratioTarget(summaries, "1b.", "ours prefetch 1", "official", 0.9, "1b. (alone) throughput: ours prefetch 1 ≤ 0.9× official"))
+push(
+  ratioTarget(
+    summaries,
+    "1b.",
+    "ours prefetch 1",
+    "official",
+    0.9,
+    "1b. (alone) throughput: ours prefetch 1 ≤ 0.9× official"
+  )
+)
 push(ratioTarget(summaries, "1b.", "ours", "effect-ai", 1.0, "1b. (alone) throughput: ours faster than effect-ai"))
-push(ratioTarget(summaries, "2. ", "ours prefetch 1", "official", 0.6, "2. pipelining: ours prefetch 1 ≤ 0.6× official"))
+push(
+  ratioTarget(summaries, "2. ", "ours prefetch 1", "official", 0.6, "2. pipelining: ours prefetch 1 ≤ 0.6× official")
+)
 push(ratioTarget(summaries, "2. ", "ours", "official", 1.0, "2. pipelining: ours (no prefetch) ≤ 1.0× official"))
-push(ratioTarget(summaries, "2b.", "ours prefetch 1", "official", 0.6, "2b. busy consumer: ours prefetch 1 ≤ 0.6× official (extra)"))
+push(
+  ratioTarget(
+    summaries,
+    "2b.",
+    "ours prefetch 1",
+    "official",
+    0.6,
+    "2b. busy consumer: ours prefetch 1 ≤ 0.6× official (extra)"
+  )
+)
 push(ratioTarget(summaries, "3.", "ours", "official", 1.1, "3. first model: ours ≤ 1.1× official"))
 
 const memoryChecks: Array<Record<string, unknown>> = []
 if (memoryRuns.length > 0) {
-  const oursPage = median(memoryRuns.filter((e) => e.config.peer === "ours").flatMap((e) => e.runs.map((r) => r.pageBytes)))
+  const oursPage = median(
+    memoryRuns.filter((e) => e.config.peer === "ours").flatMap((e) => e.runs.map((r) => r.pageBytes))
+  )
   const peakOf = (entry: (typeof memoryRuns)[number]) => median(entry.runs.map((r) => r.peakLiveHeap))
   for (const entry of memoryRuns.filter((e) => e.config.peer === "ours")) {
     const n = entry.config.prefetch
@@ -301,7 +338,9 @@ if (memoryRuns.length > 0) {
     const where = `${entry.set.size.toLocaleString("en-US")} models, ${entry.set.title}`
     targets.push({
       target: `4. memory: ${entry.config.label}, ${where}: peak live heap ≤ (${n} + 2) pages`,
-      measured: `${pages.toFixed(2)} pages (${mb(peak).toFixed(2)} MB; one decoded page = ${mb(oursPage).toFixed(2)} MB)`,
+      measured: `${pages.toFixed(2)} pages (${mb(peak).toFixed(2)} MB; one decoded page = ${
+        mb(oursPage).toFixed(2)
+      } MB)`,
       met: pages <= n + 2
     })
     memoryChecks.push({ config: entry.config.label, set: where, peakLiveBytes: peak, pages, oursPageBytes: oursPage })
@@ -319,7 +358,9 @@ if (memoryRuns.length > 0) {
       target: `4. memory: ${large.config.label}, flat from ${small.set.size.toLocaleString("en-US")} to ${
         large.set.size.toLocaleString("en-US")
       } models (grows by < 1 page)`,
-      measured: `${mb(peakOf(small)).toFixed(2)} MB → ${mb(peakOf(large)).toFixed(2)} MB (${(grows / oursPage).toFixed(2)} pages)`,
+      measured: `${mb(peakOf(small)).toFixed(2)} MB → ${mb(peakOf(large)).toFixed(2)} MB (${
+        (grows / oursPage).toFixed(2)
+      } pages)`,
       met: grows < oursPage
     })
   }

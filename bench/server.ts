@@ -42,7 +42,9 @@ const remember = (key: string, body: Buffer): Buffer => {
 }
 
 const notFound = (message: string): Buffer =>
-  Buffer.from(JSON.stringify({ type: "error", error: { type: "not_found_error", message }, request_id: "req_bench_404" }))
+  Buffer.from(
+    JSON.stringify({ type: "error", error: { type: "not_found_error", message }, request_id: "req_bench_404" })
+  )
 
 let requestCount = 0
 
@@ -69,7 +71,7 @@ const answer = (url: string): { readonly status: number; readonly body: Buffer; 
 export const serve = (port = 0): Promise<Server> =>
   new Promise((resolve, reject) => {
     const server = Http.createServer({ keepAliveTimeout: 60_000 }, (request, response) => {
-      const { status, body, latency } = answer(request.url ?? "/")
+      const { body, latency, status } = answer(request.url ?? "/")
       const send = () => {
         response.writeHead(status, {
           "content-type": "application/json",

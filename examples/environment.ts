@@ -3,15 +3,15 @@
  * set, otherwise the embedded mock API on 127.0.0.1 serving the Claude
  * catalogue fixture, so every example runs on a fresh machine.
  */
+import type { ModelInfoEncoded } from "@anthropic-effect/core/ModelInfo"
 import type * as Models from "@anthropic-effect/core/Models"
 import * as NodeModels from "@anthropic-effect/platform/node"
-import type { ModelInfoEncoded } from "@anthropic-effect/core/ModelInfo"
 import * as ModelsApiServer from "@anthropic-effect/testing/ModelsApiServer"
+import type * as HttpServerError from "@effect/platform/HttpServerError"
 import type * as ConfigError from "effect/ConfigError"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import type * as HttpServerError from "@effect/platform/HttpServerError"
 
 export interface EnvironmentOptions {
   /** The catalogue the embedded server serves. Default: the Claude fixture. */

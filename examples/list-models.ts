@@ -9,8 +9,8 @@
  * With ANTHROPIC_API_KEY set it calls the real API (ANTHROPIC_BASE_URL
  * overrides the host); without it, the embedded mock API.
  */
-import * as Models from "@anthropic-effect/core/Models"
 import { Lifecycle, type ModelInfo } from "@anthropic-effect/core/ModelInfo"
+import * as Models from "@anthropic-effect/core/Models"
 import * as ModelsError from "@anthropic-effect/core/ModelsError"
 import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Chunk from "effect/Chunk"
@@ -38,7 +38,9 @@ const parseLifecycle = (text: string | undefined) =>
   text === undefined
     ? Effect.succeed(undefined)
     : Schema.decodeUnknown(Schema.Array(Lifecycle))(text.split(",").map((stage) => stage.trim())).pipe(
-      Effect.mapError(() => `--lifecycle takes a comma-separated list of ${Lifecycle.literals.join(", ")} (got ${text})`)
+      Effect.mapError(() =>
+        `--lifecycle takes a comma-separated list of ${Lifecycle.literals.join(", ")} (got ${text})`
+      )
     )
 
 const day = (model: ModelInfo) => DateTime.formatIso(model.created_at).slice(0, 10)
@@ -47,7 +49,9 @@ const tokens = (value: number | null | undefined) => value == null ? "-" : value
 const table = (models: ReadonlyArray<ModelInfo>): string => {
   const rows = [
     ["ID", "NAME", "RELEASED", "LIFECYCLE", "CONTEXT", "MAX OUTPUT"],
-    ...models.map((m) => [m.id, m.display_name, day(m), m.lifecycle ?? "-", tokens(m.max_input_tokens), tokens(m.max_tokens)])
+    ...models.map((
+      m
+    ) => [m.id, m.display_name, day(m), m.lifecycle ?? "-", tokens(m.max_input_tokens), tokens(m.max_tokens)])
   ]
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column]!)).join("  ").trimEnd()).join("\n")
@@ -70,7 +74,9 @@ const program = Effect.gen(function*() {
     yield* Stream.runCollect(newest === undefined ? stream : Stream.take(stream, newest))
   )
   if (values.json) {
-    yield* Console.log(JSON.stringify(models.map((m) => ({ ...m, created_at: DateTime.formatIso(m.created_at) })), null, 2))
+    yield* Console.log(
+      JSON.stringify(models.map((m) => ({ ...m, created_at: DateTime.formatIso(m.created_at) })), null, 2)
+    )
   } else {
     yield* Console.log(table(models))
     yield* Console.log(`\n${models.length} model${models.length === 1 ? "" : "s"}`)

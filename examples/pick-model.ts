@@ -6,8 +6,8 @@
 import type { ModelInfo } from "@anthropic-effect/core/ModelInfo"
 import * as Models from "@anthropic-effect/core/Models"
 import type * as ModelsError from "@anthropic-effect/core/ModelsError"
-import * as Effect from "effect/Effect"
-import * as Option from "effect/Option"
+import type * as Effect from "effect/Effect"
+import type * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 
 export type Capability = "pdf_input" | "image_input" | "thinking" | "citations" | "batch"

@@ -94,7 +94,9 @@ try {
     for (const [name, target] of Object.entries(packed.bin ?? {})) {
       const file = path.join(pkgDir, target)
       if (fs.existsSync(file)) {
-        if (!fs.readFileSync(file, "utf8").startsWith("#!/usr/bin/env node")) problems.push(`bin ${name} has no shebang`)
+        if (!fs.readFileSync(file, "utf8").startsWith("#!/usr/bin/env node")) {
+          problems.push(`bin ${name} has no shebang`)
+        }
         if ((fs.statSync(file).mode & 0o111) === 0) problems.push(`bin ${name} is not executable`)
       }
     }
@@ -123,7 +125,11 @@ try {
     }
 
     console.log(`\n--- package.json rules\n${problems.length === 0 ? "ok" : problems.map((p) => `- ${p}`).join("\n")}`)
-    console.log(`${manifest.name}: ${problems.length === 0 ? "clean" : "PROBLEMS"} (${((Date.now() - started) / 1000).toFixed(1)}s)`)
+    console.log(
+      `${manifest.name}: ${problems.length === 0 ? "clean" : "PROBLEMS"} (${
+        ((Date.now() - started) / 1000).toFixed(1)
+      }s)`
+    )
     if (problems.length > 0) failed = true
   }
 } finally {

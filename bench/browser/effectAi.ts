@@ -22,7 +22,9 @@ export const streamAll = (baseUrl: string, onModel: (id: string) => void): Promi
               Chunk.unsafeFromArray(page.data),
               page.has_more && page.last_id !== null ? Option.some(Option.some(page.last_id)) : Option.none()
             ] as const
-        )).pipe(Stream.runForEach((model) => Effect.sync(() => onModel(model.id))))).pipe(
+        )).pipe(Stream.runForEach((model) =>
+          Effect.sync(() => onModel(model.id))
+        ))).pipe(
         Effect.provide(
           AnthropicClient.layer({ apiKey: Redacted.make("sk-ant-bench-fake"), apiUrl: baseUrl }).pipe(
             Layer.provide(FetchHttpClient.layer)

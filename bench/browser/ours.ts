@@ -1,7 +1,7 @@
 /** Browser bundle: stream every model with this project over `fetch`. */
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Models from "@anthropic-effect/core/Models"
 import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"

@@ -22,21 +22,24 @@ const runtimes = perBaseUrl((baseUrl) =>
 )
 
 const pages = (limit: number) =>
-  Stream.unwrap(Effect.map(AnthropicClient.AnthropicClient, ({ client }) =>
-    Stream.paginateEffect(Option.none<string>(), (afterId) =>
-      Effect.map(
-        client.modelsList(Option.match(afterId, {
-          onNone: () => ({ limit }),
-          onSome: (after_id) => ({ limit, after_id })
-        })),
-        (page) =>
-          [
-            page,
-            page.has_more && page.last_id !== null ? Option.some(Option.some(page.last_id)) : Option.none()
-          ] as const
-      ))))
+  Stream.unwrap(
+    Effect.map(AnthropicClient.AnthropicClient, ({ client }) =>
+      Stream.paginateEffect(Option.none<string>(), (afterId) =>
+        Effect.map(
+          client.modelsList(Option.match(afterId, {
+            onNone: () => ({ limit }),
+            onSome: (after_id) => ({ limit, after_id })
+          })),
+          (page) =>
+            [
+              page,
+              page.has_more && page.last_id !== null ? Option.some(Option.some(page.last_id)) : Option.none()
+            ] as const
+        )))
+  )
 
-const models = (limit: number) => Stream.mapChunks(pages(limit), Chunk.flatMap((page) => Chunk.unsafeFromArray(page.data)))
+const models = (limit: number) =>
+  Stream.mapChunks(pages(limit), Chunk.flatMap((page) => Chunk.unsafeFromArray(page.data)))
 
 export const peer: Peer = {
   name: "effect-ai",
@@ -57,7 +60,9 @@ export const peer: Peer = {
     runtimes.get(baseUrl).runPromise(
       Effect.flatMap(AnthropicClient.AnthropicClient, ({ client }) =>
         Effect.forEach(ids, (id) => client.modelsGet(id), { concurrency: "unbounded" }))
-    ).then((models) => models.length),
+    ).then((models) =>
+      models.length
+    ),
   collectPages: (baseUrl, limit, count) =>
     runtimes.get(baseUrl).runPromise(Stream.runCollect(Stream.take(pages(limit), count))).then(Chunk.toReadonlyArray),
   close: async () => {

@@ -24,7 +24,7 @@ const runtimes = perBaseUrl((baseUrl) =>
 
 export const peer: Peer = {
   name: "ours",
-  listAll: ({ baseUrl, limit, prefetch, onPage }) => {
+  listAll: ({ baseUrl, limit, onPage, prefetch }) => {
     let count = 0
     return runtimes.get(baseUrl).runPromise(
       // One chunk per page: `stream` emits each page's models as one chunk.
@@ -36,7 +36,10 @@ export const peer: Peer = {
   },
   firstModel: (baseUrl, limit) =>
     runtimes.get(baseUrl).runPromise(
-      Effect.map(Stream.runHead(Models.stream({ limit })), Option.match({ onNone: () => "", onSome: (model) => model.id }))
+      Effect.map(
+        Stream.runHead(Models.stream({ limit })),
+        Option.match({ onNone: () => "", onSome: (model) => model.id })
+      )
     ),
   retrieveAll: (baseUrl, ids) =>
     runtimes.get(baseUrl).runPromise(

@@ -100,10 +100,18 @@ export const coldStart = async (
       library: file(bundled.files, "official"),
       list: true
     },
-    { scenario: "import + list one page", peer: "ours, one-file bundle", library: file(bundled.files, "ours"), list: true }
+    {
+      scenario: "import + list one page",
+      peer: "ours, one-file bundle",
+      library: file(bundled.files, "ours"),
+      list: true
+    }
   ]
   const runner = file(built.files, "runner")
-  const run = async (library: string, list: boolean): Promise<{ readonly timings: Timings; readonly wallMs: number }> => {
+  const run = async (
+    library: string,
+    list: boolean
+  ): Promise<{ readonly timings: Timings; readonly wallMs: number }> => {
     const finished = await runNode([runner, library, list ? baseUrl : ""], outdir)
     const timings: unknown = JSON.parse(finished.stdout)
     if (finished.code !== 0 || !isTimings(timings)) throw new Error(`cold start ${library}: ${finished.stdout}`)
@@ -135,7 +143,8 @@ export const coldStart = async (
     note: variant.list ? "from process start to the page in hand" : "dynamic import() of the library",
     extra: { wallMsToExit: samples[i].wall, importMs: samples[i].imports }
   }))
-  const importOf = (peer: string) => median(samples[variants.findIndex((v) => v.scenario === "import" && v.peer === peer)].imports)
+  const importOf = (peer: string) =>
+    median(samples[variants.findIndex((v) => v.scenario === "import" && v.peer === peer)].imports)
 
   // The 50 ms question needs a finer instrument than the rounds above: our
   // library and its Effect modules alone, back to back, many times, compared

@@ -56,9 +56,7 @@ export const throughputAlone = (args: ThroughputOneArgs): Promise<Array<Row>> =>
     "1b. throughput, one process per peer",
     "ms",
     listVariants({ baseUrl: baseUrlFor(args.port, args.size), limit: args.limit }, args.size, [args.prefetch])
-      .filter((variant) =>
-        args.peer === "ours" ? variant.peer.startsWith("ours") : variant.peer === args.peer
-      ),
+      .filter((variant) => args.peer === "ours" ? variant.peer.startsWith("ours") : variant.peer === args.peer),
     args.rounds
   )
 

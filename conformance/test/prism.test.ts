@@ -30,7 +30,7 @@ class Prism extends Context.Tag("conformance/Prism")<Prism, MockServer.MockServe
 const PrismLive = Layer.scoped(
   Prism,
   Effect.suspend(() => {
-    const { command, args } = MockServer.prismCommand()
+    const { args, command } = MockServer.prismCommand()
     return MockServer.start({
       name: "prism",
       command,
@@ -90,7 +90,11 @@ class Tally {
   assertNoDefect(): void {
     assert.strictEqual(this.count("Defect"), 0, `defects:\n${this.defects.join("\n---\n")}`)
     assert.strictEqual(this.count("Interrupted"), 0, `interruptions:\n${this.defects.join("\n---\n")}`)
-    assert.strictEqual(this.count("UntypedFailure"), 0, `failures that are not ModelsError:\n${this.defects.join("\n---\n")}`)
+    assert.strictEqual(
+      this.count("UntypedFailure"),
+      0,
+      `failures that are not ModelsError:\n${this.defects.join("\n---\n")}`
+    )
   }
 }
 
@@ -191,53 +195,61 @@ layer(PrismLive, { excludeTestServices: true, timeout: "45 seconds" })("prism (d
     })
 
   describe("pages", () => {
-    it.effect("200 pages via pages() + Stream.take: each call a success or a typed ModelsError, never a defect", () =>
-      Effect.gen(function*() {
-        const target = 200
-        const { exchanges, layer: client } = yield* withClient(DYNAMIC)
-        const pageRequests = () => exchanges.filter(isListRequest).length
-        let dynamicPages = 0
-        const onPage = (page: ModelsPage) =>
-          Effect.sync(() => {
-            remember(page)
-            if (page.data.some((model) => model.id !== EXAMPLE_ID)) dynamicPages++
-          })
+    it.effect(
+      "200 pages via pages() + Stream.take: each call a success or a typed ModelsError, never a defect",
+      () =>
+        Effect.gen(function*() {
+          const target = 200
+          const { exchanges, layer: client } = yield* withClient(DYNAMIC)
+          const pageRequests = () => exchanges.filter(isListRequest).length
+          let dynamicPages = 0
+          const onPage = (page: ModelsPage) =>
+            Effect.sync(() => {
+              remember(page)
+              if (page.data.some((model) => model.id !== EXAMPLE_ID)) dynamicPages++
+            })
 
-        // One client for the whole run, as an application would hold it.
-        yield* Effect.gen(function*() {
-          // First the literal form: one stream, take(200). Prism's random has_more / cursors
-          // usually end it (or fail it with a PaginationError) long before 200.
-          const firstExit = yield* Effect.exit(Stream.runForEach(Stream.take(Models.pages({ limit: 5 }), target), onPage))
-          listTally.record(firstExit, () => "pages({ limit: 5 }) take(200)")
+          // One client for the whole run, as an application would hold it.
+          yield* Effect.gen(function*() {
+            // First the literal form: one stream, take(200). Prism's random has_more / cursors
+            // usually end it (or fail it with a PaginationError) long before 200.
+            const firstExit = yield* Effect.exit(
+              Stream.runForEach(Stream.take(Models.pages({ limit: 5 }), target), onPage)
+            )
+            listTally.record(firstExit, () => "pages({ limit: 5 }) take(200)")
 
-          // Then keep asking, with random parameters, until 200 pages have been requested.
-          let calls = 0
-          while (pageRequests() < target && calls < 2_000) {
-            calls++
-            const params = randomListParams()
-            const remaining = target - pageRequests()
-            const choice = random()
-            const sentBefore = exchanges.length
-            const program: Effect.Effect<unknown, ModelsError.ModelsError, Models.Models> = choice < 0.6
-              ? Stream.runForEach(Stream.take(Models.pages(params), remaining), onPage)
-              : choice < 0.85
-              ? Effect.flatMap(Models.list(params), onPage)
-              : Stream.runDrain(Stream.take(Models.stream(params), int(1, 50)))
-            const exit = yield* Effect.exit(program)
-            listTally.record(exit, () =>
-              `call ${calls} ${describeParams(params)}; sent: ${
-                exchanges.slice(sentBefore).map((e) => `${e.target} → ${e.status}`).join(", ")
-              }`)
-          }
-        }).pipe(Effect.provide(client))
-        pageRequestCount = pageRequests()
+            // Then keep asking, with random parameters, until 200 pages have been requested.
+            let calls = 0
+            while (pageRequests() < target && calls < 2_000) {
+              calls++
+              const params = randomListParams()
+              const remaining = target - pageRequests()
+              const choice = random()
+              const sentBefore = exchanges.length
+              const program: Effect.Effect<unknown, ModelsError.ModelsError, Models.Models> = choice < 0.6
+                ? Stream.runForEach(Stream.take(Models.pages(params), remaining), onPage)
+                : choice < 0.85
+                ? Effect.flatMap(Models.list(params), onPage)
+                : Stream.runDrain(Stream.take(Models.stream(params), int(1, 50)))
+              const exit = yield* Effect.exit(program)
+              listTally.record(exit, () =>
+                `call ${calls} ${describeParams(params)}; sent: ${
+                  exchanges.slice(sentBefore).map((e) =>
+                    `${e.target} → ${e.status}`
+                  ).join(", ")
+                }`)
+            }
+          }).pipe(Effect.provide(client))
+          pageRequestCount = pageRequests()
 
-        listTally.assertNoDefect()
-        assert.isAtLeast(pageRequestCount, target)
-        assert.deepStrictEqual(violations(exchanges), [], "Prism found requests that violate the spec")
-        // Proof that Prism was in dynamic mode, not serving the example.
-        assert.isAtLeast(dynamicPages, 1)
-      }), 45_000)
+          listTally.assertNoDefect()
+          assert.isAtLeast(pageRequestCount, target)
+          assert.deepStrictEqual(violations(exchanges), [], "Prism found requests that violate the spec")
+          // Proof that Prism was in dynamic mode, not serving the example.
+          assert.isAtLeast(dynamicPages, 1)
+        }),
+      45_000
+    )
   })
 
   describe("retrieve", () => {

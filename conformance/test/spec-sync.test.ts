@@ -4,9 +4,9 @@
  * repository, as in CI (`<clone>/../shared/spec/models.openapi.yaml`), the copy
  * must be identical to it. The check is skipped only when that file is absent.
  */
+import { assert, describe, it } from "@effect/vitest"
 import * as Fs from "node:fs"
 import * as Path from "node:path"
-import { assert, describe, it } from "@effect/vitest"
 import { packageDir, specPath } from "./support/MockServer.js"
 
 const repoRoot = Path.resolve(packageDir, "..")

@@ -27,7 +27,7 @@ class Steady extends Context.Tag("conformance/Steady")<Steady, MockServer.MockSe
 const SteadyLive = Layer.scoped(
   Steady,
   Effect.suspend(() => {
-    const { command, args } = MockServer.steadyCommand()
+    const { args, command } = MockServer.steadyCommand()
     return MockServer.start({
       name: "steady",
       command,
@@ -107,7 +107,10 @@ const successOf = <A, E>(exit: Exit.Exit<A, E>): A => {
 const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
   if (Exit.isSuccess(exit)) assert.fail("expected a failure, got a success")
   assert.isFalse(Cause.isDie(exit.cause), `a defect:\n${Cause.pretty(exit.cause)}`)
-  return Option.getOrThrowWith(Cause.failureOption(exit.cause), () => `no typed failure in:\n${Cause.pretty(exit.cause)}`)
+  return Option.getOrThrowWith(
+    Cause.failureOption(exit.cause),
+    () => `no typed failure in:\n${Cause.pretty(exit.cause)}`
+  )
 }
 
 const assertExamplePage = (page: ModelsPage): void => {
@@ -120,7 +123,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
   describe("list", () => {
     it.effect("with no parameters", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(Models.list())
+        const { exchanges, exit } = yield* run(Models.list())
         assertExamplePage(successOf(exit))
         assertAllValid(exchanges, 1)
         assert.strictEqual(exchanges[0]!.target, "/v1/models")
@@ -129,7 +132,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("limit at 1, 20 and 1000", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(
+        const { exchanges, exit } = yield* run(
           Effect.all([Models.list({ limit: 1 }), Models.list({ limit: 20 }), Models.list({ limit: 1000 })])
         )
         successOf(exit).forEach(assertExamplePage)
@@ -143,7 +146,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("after_id, plain and needing encoding", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(
+        const { exchanges, exit } = yield* run(
           Effect.all([Models.list({ afterId: EXAMPLE_ID }), Models.list({ afterId: "a b/c?d=e&f#g%h+ü" })])
         )
         successOf(exit).forEach(assertExamplePage)
@@ -154,7 +157,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("before_id", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(Models.list({ beforeId: EXAMPLE_ID, limit: 5 }))
+        const { exchanges, exit } = yield* run(Models.list({ beforeId: EXAMPLE_ID, limit: 5 }))
         assertExamplePage(successOf(exit))
         assertAllValid(exchanges, 1)
         assert.strictEqual(exchanges[0]!.target, `/v1/models?limit=5&before_id=${EXAMPLE_ID}`)
@@ -171,7 +174,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
       "KNOWN SPEC MISMATCH: under the spec's declared style (form, explode) steady rejects lifecycle[] with E3014",
       () =>
         Effect.gen(function*() {
-          const { exit, exchanges } = yield* run(Models.list({ lifecycle: ["active", "deprecated"] }))
+          const { exchanges, exit } = yield* run(Models.list({ lifecycle: ["active", "deprecated"] }))
           const error = failureOf(exit)
           assert.strictEqual(error._tag, "UnknownApiError")
           assert.strictEqual(exchanges.length, 1)
@@ -190,7 +193,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("lifecycle[]=… (the form the spec's description names) is valid when steady reads arrays as brackets", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(
+        const { exchanges, exit } = yield* run(
           Effect.all([
             Models.list({ lifecycle: ["active"] }),
             Models.list({ lifecycle: ["retired"] }),
@@ -229,7 +232,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
   describe("headers", () => {
     it.effect("betas from config, per request, and none", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(
+        const { exchanges, exit } = yield* run(
           Effect.all([
             Models.list(),
             Models.retrieve(EXAMPLE_ID),
@@ -250,7 +253,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("workspace id from config and per request", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(
+        const { exchanges, exit } = yield* run(
           Effect.all([
             Models.list(),
             Models.retrieve(EXAMPLE_ID, { workspaceId: "wrkspc_per_request" }),
@@ -269,7 +272,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("every parameter and header at once", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(
+        const { exchanges, exit } = yield* run(
           Models.list({
             limit: 7,
             afterId: EXAMPLE_ID,
@@ -287,7 +290,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
   describe("retrieve", () => {
     it.effect("an ordinary id", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(Models.retrieve(EXAMPLE_ID))
+        const { exchanges, exit } = yield* run(Models.retrieve(EXAMPLE_ID))
         const model = successOf(exit)
         assert.strictEqual(model.id, EXAMPLE_ID)
         assert.strictEqual(model.display_name, "Claude Sonnet 4")
@@ -310,7 +313,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("ids that need encoding stay one path segment", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(Effect.forEach(awkwardIds, (id) => Models.retrieve(id)))
+        const { exchanges, exit } = yield* run(Effect.forEach(awkwardIds, (id) => Models.retrieve(id)))
         successOf(exit)
         assertAllValid(exchanges, awkwardIds.length)
         exchanges.forEach((exchange, i) => {
@@ -321,7 +324,9 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("'.' and '..' are refused before anything is sent", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(Effect.all([Models.retrieve("."), Models.retrieve("..")], { mode: "either" }))
+        const { exchanges, exit } = yield* run(
+          Effect.all([Models.retrieve("."), Models.retrieve("..")], { mode: "either" })
+        )
         const results = successOf(exit)
         for (const result of results) {
           assert.isTrue(result._tag === "Left" && result.left._tag === "InvalidParameterError")
@@ -333,7 +338,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
   describe("pages and stream", () => {
     it.effect("pages() with Stream.take(1)", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(Stream.runCollect(Stream.take(Models.pages(), 1)))
+        const { exchanges, exit } = yield* run(Stream.runCollect(Stream.take(Models.pages(), 1)))
         const pages = Chunk.toReadonlyArray(successOf(exit))
         assert.strictEqual(pages.length, 1)
         assertExamplePage(pages[0]!)
@@ -342,7 +347,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("stream() with Stream.take(1)", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(Stream.runCollect(Stream.take(Models.stream({ limit: 3 }), 1)))
+        const { exchanges, exit } = yield* run(Stream.runCollect(Stream.take(Models.stream({ limit: 3 }), 1)))
         const models = Chunk.toReadonlyArray(successOf(exit))
         assert.strictEqual(models.length, 1)
         assert.strictEqual(models[0]!.id, EXAMPLE_ID)
@@ -355,7 +360,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
     // PaginationError rather than loop. Both requests must still be valid.
     it.effect("forward pages(): the next request sends after_id = last_id; a repeated cursor is a PaginationError", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(Stream.runCollect(Stream.take(Models.pages({ limit: 2 }), 5)))
+        const { exchanges, exit } = yield* run(Stream.runCollect(Stream.take(Models.pages({ limit: 2 }), 5)))
         const error = failureOf(exit)
         assert.strictEqual(error._tag, "PaginationError")
         assertAllValid(exchanges, 2)
@@ -367,7 +372,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("backward pages(): the next request sends before_id = first_id", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(
+        const { exchanges, exit } = yield* run(
           Stream.runCollect(Stream.take(Models.pages({ beforeId: "claude-opus-9", limit: 2 }), 5))
         )
         const error = failureOf(exit)
@@ -381,7 +386,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
 
     it.effect("stream() with prefetch and Stream.take(1)", () =>
       Effect.gen(function*() {
-        const { exit, exchanges } = yield* run(
+        const { exchanges, exit } = yield* run(
           Stream.runCollect(Stream.take(Models.stream({ limit: 1, prefetch: 2 }), 1))
         )
         const models = Chunk.toReadonlyArray(successOf(exit))

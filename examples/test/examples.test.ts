@@ -1,6 +1,6 @@
 // Runs each example as a user would (no key set, so against the embedded mock API).
-import { assert, describe, it } from "@effect/vitest"
 import * as ModelsApiServer from "@anthropic-effect/testing/ModelsApiServer"
+import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import { execFile } from "node:child_process"
 import { fileURLToPath } from "node:url"
@@ -14,7 +14,8 @@ const run = (file: string, args: ReadonlyArray<string> = [], extraEnv: Record<st
       process.execPath,
       ["--import", "tsx", file, ...args],
       { cwd: root, env: { ...env, ...extraEnv }, timeout: 60_000 },
-      (error, stdout, stderr) => resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr })
+      (error, stdout, stderr) =>
+        resolve({ code: error === null ? 0 : typeof error.code === "number" ? error.code : 1, stdout, stderr })
     )
   })
 
@@ -24,7 +25,10 @@ describe("examples", () => {
       // Stands in for the real API: it accepts only this key, so a 200 proves the key was sent.
       const server = yield* ModelsApiServer.serve({ apiKey: "sk-ant-env-FAKE" })
       const { code, stderr, stdout } = yield* Effect.promise(() =>
-        run("list-models.ts", ["--newest", "3"], { ANTHROPIC_API_KEY: "sk-ant-env-FAKE", ANTHROPIC_BASE_URL: server.url })
+        run("list-models.ts", ["--newest", "3"], {
+          ANTHROPIC_API_KEY: "sk-ant-env-FAKE",
+          ANTHROPIC_BASE_URL: server.url
+        })
       )
       assert.strictEqual(code, 0)
       assert.notInclude(stderr, "No ANTHROPIC_API_KEY set")
@@ -34,7 +38,10 @@ describe("examples", () => {
         run("list-models.ts", [], { ANTHROPIC_API_KEY: "sk-ant-other-FAKE", ANTHROPIC_BASE_URL: server.url })
       )
       assert.notStrictEqual(wrongKey.code, 0)
-      assert.match(wrongKey.stderr, /^error: AuthenticationError: invalid x-api-key \(HTTP 401, request-id req_mock_\w+\)$/m)
+      assert.match(
+        wrongKey.stderr,
+        /^error: AuthenticationError: invalid x-api-key \(HTTP 401, request-id req_mock_\w+\)$/m
+      )
       assert.notInclude(wrongKey.stderr + wrongKey.stdout, "sk-ant-other-FAKE")
     }).pipe(Effect.scoped), 60_000)
 

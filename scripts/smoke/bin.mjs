@@ -6,7 +6,9 @@ import * as path from "node:path"
 
 if (fs.existsSync(path.join("node_modules", "tsx"))) throw new Error("tsx is installed: the bin check proves nothing")
 const bin = path.join("node_modules", ".bin", "anthropic-models-mock")
-const child = spawn(bin, ["--port", "0", "--api-key", "sk-ant-smoke-fake-key"], { stdio: ["ignore", "pipe", "inherit"] })
+const child = spawn(bin, ["--port", "0", "--api-key", "sk-ant-smoke-fake-key"], {
+  stdio: ["ignore", "pipe", "inherit"]
+})
 const timer = setTimeout(() => {
   child.kill("SIGKILL")
   console.error("bin: no answer within 20 s")

@@ -1,6 +1,7 @@
 // Type-checked (never run) against the packed declarations, three ways: check.ts with
 // moduleResolution bundler, check.mts (ESM) and check.cts (CommonJS) with node16.
-import { ModelInfo, Models, ModelsConfig, ModelsError } from "@anthropic-effect/core"
+import type { ModelInfo, ModelsError } from "@anthropic-effect/core"
+import { Models, ModelsConfig } from "@anthropic-effect/core"
 import type * as ModelsErrorModule from "@anthropic-effect/core/ModelsError"
 import * as BrowserModels from "@anthropic-effect/platform/browser"
 import * as NodeModels from "@anthropic-effect/platform/node"
@@ -8,16 +9,18 @@ import { ModelsApiMock, ModelsApiServer, ModelsTest } from "@anthropic-effect/te
 import * as Catalogue from "@anthropic-effect/testing/Catalogue"
 import type * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
+import type * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import * as Stream from "effect/Stream"
 
-export const listed: Effect.Effect<ReadonlyArray<ModelInfo.ModelInfo>, ModelsError.ModelsError | ConfigError.ConfigError> =
-  Models.stream({ limit: 10 }).pipe(
-    Stream.runCollect,
-    Effect.map((chunk) => Array.from(chunk)),
-    Effect.provide(NodeModels.layer({ apiKey: "sk-ant-fake", baseUrl: "http://127.0.0.1:4010" }))
-  )
+export const listed: Effect.Effect<
+  ReadonlyArray<ModelInfo.ModelInfo>,
+  ModelsError.ModelsError | ConfigError.ConfigError
+> = Models.stream({ limit: 10 }).pipe(
+  Stream.runCollect,
+  Effect.map((chunk) => Array.from(chunk)),
+  Effect.provide(NodeModels.layer({ apiKey: "sk-ant-fake", baseUrl: "http://127.0.0.1:4010" }))
+)
 
 export const retrieved: Effect.Effect<string, ModelsErrorModule.ModelsError> = Models.retrieve("claude-opus-4-1").pipe(
   Effect.map((model) => model.display_name),

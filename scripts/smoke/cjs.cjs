@@ -18,7 +18,10 @@ const program = Effect.gen(function*() {
   const server = yield* ModelsApiServer.serve({ apiKey })
   const client = NodeModels.layer({ apiKey, baseUrl: server.url, maxRetries: 0 })
   const page = yield* Models.list({ limit: 2 }).pipe(Effect.provide(client))
-  const all = yield* Models.stream({ limit: 3, lifecycle: ["active", "deprecated", "retired"] }).pipe(Stream.runCollect, Effect.provide(client))
+  const all = yield* Models.stream({ limit: 3, lifecycle: ["active", "deprecated", "retired"] }).pipe(
+    Stream.runCollect,
+    Effect.provide(client)
+  )
   const wrongKey = yield* Models.list().pipe(
     Effect.provide(NodeModels.layer({ apiKey: "sk-ant-wrong-fake-key", baseUrl: server.url, maxRetries: 0 })),
     Effect.flip

@@ -13,7 +13,10 @@ const program = Effect.gen(function*() {
   const server = yield* ModelsApiServer.serve({ apiKey })
   const client = NodeModels.layer({ apiKey, baseUrl: server.url, maxRetries: 0 })
   const page = yield* Models.list({ limit: 2 }).pipe(Effect.provide(client))
-  const all = yield* Models.stream({ limit: 3, lifecycle: ["active", "deprecated", "retired"] }).pipe(Stream.runCollect, Effect.provide(client))
+  const all = yield* Models.stream({ limit: 3, lifecycle: ["active", "deprecated", "retired"] }).pipe(
+    Stream.runCollect,
+    Effect.provide(client)
+  )
   const wrongKey = yield* Models.list().pipe(
     Effect.provide(NodeModels.layer({ apiKey: "sk-ant-wrong-fake-key", baseUrl: server.url, maxRetries: 0 })),
     Effect.flip
@@ -30,4 +33,6 @@ if (all.length !== expected) throw new Error(`streamed ${all.length} models, exp
 if (!ModelsError.isModelsError(wrongKey) || wrongKey._tag !== "AuthenticationError") {
   throw new Error(`wrong key: expected AuthenticationError, got ${String(wrongKey)}`)
 }
-console.log(`esm: listed ${all.length} models (first ${all[0].id}, created ${all[0].created_at}); wrong key -> ${wrongKey._tag}`)
+console.log(
+  `esm: listed ${all.length} models (first ${all[0].id}, created ${all[0].created_at}); wrong key -> ${wrongKey._tag}`
+)

@@ -6,10 +6,10 @@
  */
 import * as Models from "@anthropic-effect/core/Models"
 import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
+import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import type * as Headers from "@effect/platform/Headers"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as UrlParams from "@effect/platform/UrlParams"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"

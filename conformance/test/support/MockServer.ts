@@ -3,16 +3,16 @@
  * 127.0.0.1, waits for it with a bounded loop, and kills it (its whole process
  * group) when the scope closes. Nothing here talks to anything but loopback.
  */
-import * as ChildProcess from "node:child_process"
-import { createRequire } from "node:module"
-import * as Net from "node:net"
-import * as Path from "node:path"
-import { fileURLToPath } from "node:url"
 import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Schedule from "effect/Schedule"
 import type * as Scope from "effect/Scope"
+import * as ChildProcess from "node:child_process"
+import { createRequire } from "node:module"
+import * as Net from "node:net"
+import * as Path from "node:path"
+import { fileURLToPath } from "node:url"
 
 /** The conformance package's directory. */
 export const packageDir = fileURLToPath(new URL("../..", import.meta.url))
@@ -63,7 +63,10 @@ export const prismCommand = (): { readonly command: string; readonly args: Reado
 export const freePort: Effect.Effect<number, MockServerError> = Effect.async<number, MockServerError>((resume) => {
   const server = Net.createServer()
   server.unref()
-  server.once("error", (error) => resume(Effect.fail(new MockServerError({ message: `no free port: ${error.message}` }))))
+  server.once(
+    "error",
+    (error) => resume(Effect.fail(new MockServerError({ message: `no free port: ${error.message}` })))
+  )
   server.listen(0, "127.0.0.1", () => {
     const address = server.address()
     const port = typeof address === "object" && address !== null ? address.port : 0
@@ -179,7 +182,9 @@ const waitUntilReady = (
     Effect.catchTag("NotReady", (error) =>
       Effect.fail(
         new MockServerError({
-          message: `${name} did not answer on ${url} within ${Duration.format(timeout)} (${error.detail}):\n${running.output()}`
+          message: `${name} did not answer on ${url} within ${
+            Duration.format(timeout)
+          } (${error.detail}):\n${running.output()}`
         })
       ))
   )

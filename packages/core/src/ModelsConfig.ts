@@ -102,7 +102,6 @@ export const defaultBaseUrl = "https://api.anthropic.com"
  */
 export const defaultApiVersion = "2023-06-01"
 
-
 const invalid = (path: string, message: string) => ConfigError.InvalidData([path], message)
 
 const checkHeaderValue = (path: string, value: string): Either.Either<string, ConfigError.ConfigError> =>

@@ -67,12 +67,14 @@ describe("ModelInfo", () => {
   })
 
   it("the page type and the error body decode", () => {
-    assert.isTrue(Either.isRight(Schema.decodeUnknownEither(ModelsPage)({
-      data: [],
-      first_id: null,
-      last_id: null,
-      has_more: false
-    })))
+    assert.isTrue(Either.isRight(
+      Schema.decodeUnknownEither(ModelsPage)({
+        data: [],
+        first_id: null,
+        last_id: null,
+        has_more: false
+      })
+    ))
     const error = Schema.decodeUnknownEither(ErrorResponse)({
       type: "error",
       error: { type: "not_found_error", message: "nope", details: { error_code: "model_not_found" } },

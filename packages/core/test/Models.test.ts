@@ -110,7 +110,10 @@ const errorCases: ReadonlyArray<readonly [number, string, string]> = [
 type ListEffect = Effect.Effect<unknown, ModelsError.ModelsError, Models.Models>
 
 // Effect.catchTag, spelled out for each API variant, so the compiler checks every tag exists.
-const catchByTag: Record<string, (effect: ListEffect) => Effect.Effect<unknown, ModelsError.ModelsError, Models.Models>> = {
+const catchByTag: Record<
+  string,
+  (effect: ListEffect) => Effect.Effect<unknown, ModelsError.ModelsError, Models.Models>
+> = {
   InvalidRequestError: (e) => Effect.catchTag(e, "InvalidRequestError", (x) => Effect.succeed(x._tag)),
   AuthenticationError: (e) => Effect.catchTag(e, "AuthenticationError", (x) => Effect.succeed(x._tag)),
   BillingError: (e) => Effect.catchTag(e, "BillingError", (x) => Effect.succeed(x._tag)),
@@ -127,7 +130,11 @@ describe("errors", () => {
     it.effect(`${status} ${type} fails with ${tag}, carrying status, request id and error code`, () => {
       const { layer } = modelsLayer(() =>
         json(
-          { type: "error", error: { type, message: `msg ${type}`, details: { error_code: "code_1" } }, request_id: "x" },
+          {
+            type: "error",
+            error: { type, message: `msg ${type}`, details: { error_code: "code_1" } },
+            request_id: "x"
+          },
           status,
           { "request-id": "req_abc", "x-should-retry": "false" }
         ), { maxRetries: 0 })

@@ -258,7 +258,13 @@ const model = (corruption: number): FastCheck.Arbitrary<Text> =>
     field("id", mostly(jsonString(FastCheck.string({ maxLength: 30 })), corruption), corruption / 10),
     field(
       "type",
-      mostly(FastCheck.oneof({ weight: 20, arbitrary: FastCheck.constant("\"model\"") }, { weight: 1, arbitrary: jsonString(FastCheck.constantFrom("Model", "models", "")) }), corruption),
+      mostly(
+        FastCheck.oneof({ weight: 20, arbitrary: FastCheck.constant("\"model\"") }, {
+          weight: 1,
+          arbitrary: jsonString(FastCheck.constantFrom("Model", "models", ""))
+        }),
+        corruption
+      ),
       corruption / 10
     ),
     field("display_name", mostly(jsonString(FastCheck.string({ maxLength: 30 })), corruption), corruption / 10),
@@ -269,7 +275,9 @@ const model = (corruption: number): FastCheck.Arbitrary<Text> =>
     field(
       "lifecycle",
       mostly(
-        orNull(jsonString(FastCheck.oneof(FastCheck.constantFrom("active", "deprecated", "retired"), FastCheck.string()))),
+        orNull(
+          jsonString(FastCheck.oneof(FastCheck.constantFrom("active", "deprecated", "retired"), FastCheck.string()))
+        ),
         corruption
       ),
       250
@@ -279,18 +287,37 @@ const model = (corruption: number): FastCheck.Arbitrary<Text> =>
     field("retires_at", mostly(orNull(jsonString(timestampFor(corruption))), corruption), 250),
     FastCheck.array(FastCheck.tuple(keyFor(corruption), anyJson), { maxLength: 2 }),
     FastCheck.option(FastCheck.array(FastCheck.integer(), { minLength: 3, maxLength: 16 }))
-  ).map(([id, type, displayName, createdAt, maxInput, maxTokens, caps, lifecycle, line, deprecated, retires, extra, order]) => {
-    const present = [id, type, displayName, createdAt, maxInput, maxTokens, caps, lifecycle, line, deprecated, retires]
-      .filter((entry): entry is Entry => entry !== undefined)
-    const entries = [...present, ...extra]
-    return objectText(order === null ? entries : shuffled(entries, order))
-  })
+  ).map(
+    (
+      [id, type, displayName, createdAt, maxInput, maxTokens, caps, lifecycle, line, deprecated, retires, extra, order]
+    ) => {
+      const present = [
+        id,
+        type,
+        displayName,
+        createdAt,
+        maxInput,
+        maxTokens,
+        caps,
+        lifecycle,
+        line,
+        deprecated,
+        retires
+      ]
+        .filter((entry): entry is Entry => entry !== undefined)
+      const entries = [...present, ...extra]
+      return objectText(order === null ? entries : shuffled(entries, order))
+    }
+  )
 
 const page = (corruption: number, maxModels: number): FastCheck.Arbitrary<Text> =>
   FastCheck.tuple(
     field(
       "data",
-      mostly(FastCheck.array(model(corruption), { maxLength: maxModels }).map((models) => `[${models.join(",")}]`), corruption),
+      mostly(
+        FastCheck.array(model(corruption), { maxLength: maxModels }).map((models) => `[${models.join(",")}]`),
+        corruption
+      ),
       corruption / 10
     ),
     field("first_id", mostly(orNull(jsonString(FastCheck.string({ maxLength: 20 }))), corruption), corruption / 10),
@@ -356,7 +383,12 @@ describe("decode: the fast path gives what Schema gives", () => {
           deprecated_at: null,
           retires_at: "2027-01-22T00:00:00.000Z"
         },
-        { type: "model", id: "claude-sonnet-4-20250514", display_name: "Claude Sonnet 4", created_at: "2025-05-14T00:00:00Z" }
+        {
+          type: "model",
+          id: "claude-sonnet-4-20250514",
+          display_name: "Claude Sonnet 4",
+          created_at: "2025-05-14T00:00:00Z"
+        }
       ],
       first_id: "claude-opus-4-5-20251101",
       last_id: "claude-sonnet-4-20250514",
@@ -368,7 +400,9 @@ describe("decode: the fast path gives what Schema gives", () => {
   })
 
   it("leaves a polluted Object.prototype to Schema", () => {
-    const json: unknown = JSON.parse("{\"type\":\"model\",\"id\":\"a\",\"display_name\":\"A\",\"created_at\":\"2025-01-01T00:00:00Z\"}")
+    const json: unknown = JSON.parse(
+      "{\"type\":\"model\",\"id\":\"a\",\"display_name\":\"A\",\"created_at\":\"2025-01-01T00:00:00Z\"}"
+    )
     Object.defineProperty(Object.prototype, "max_tokens", { value: 5, configurable: true, enumerable: false })
     try {
       assert.isUndefined(fastModel(json))

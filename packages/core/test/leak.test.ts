@@ -2,12 +2,12 @@ import { assert, describe, it } from "@effect/vitest"
 import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
+import * as Fiber from "effect/Fiber"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/TestClock"
-import * as Fiber from "effect/Fiber"
 import * as Tracer from "effect/Tracer"
 import * as Models from "../src/Models.js"
 import { apiError, catalogue, FAKE_KEY, json, modelsLayer } from "./utils.js"
@@ -98,7 +98,9 @@ describe("the API key never leaks", () => {
         ]
         for (const text of texts) assert.notInclude(text, FAKE_KEY)
         // the request headers did reach the spans, redacted
-        const shown = spans.map((span) => span.attributes.get("http.request.header.x-api-key")).filter((v) => v !== undefined)
+        const shown = spans.map((span) => span.attributes.get("http.request.header.x-api-key")).filter((v) =>
+          v !== undefined
+        )
         assert.isNotEmpty(shown)
         assert.isTrue(shown.every((value) => value === "<redacted>"))
         assert.isTrue(logs.length > 0)
@@ -123,7 +125,9 @@ describe("an auth token never leaks", () => {
     return Effect.gen(function*() {
       const error = yield* Effect.flip(Models.list())
       assert.notInclude(JSON.stringify(error) + String(error), token)
-      const shown = spans.map((span) => span.attributes.get("http.request.header.authorization")).filter((v) => v !== undefined)
+      const shown = spans.map((span) => span.attributes.get("http.request.header.authorization")).filter((v) =>
+        v !== undefined
+      )
       assert.deepStrictEqual(shown, ["<redacted>"])
       assert.notInclude(JSON.stringify(spans.map((span) => [...span.attributes])), token)
     }).pipe(Effect.provide(layer), Effect.withTracer(tracer))

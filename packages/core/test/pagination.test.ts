@@ -168,7 +168,12 @@ describe("pagination", () => {
 describe("pagination properties", () => {
   it.effect.prop(
     "every model exactly once, in order, in both directions, for any size and page size",
-    [FastCheck.integer({ min: 0, max: 120 }), FastCheck.integer({ min: 1, max: 25 }), FastCheck.nat(), FastCheck.boolean()],
+    [
+      FastCheck.integer({ min: 0, max: 120 }),
+      FastCheck.integer({ min: 1, max: 25 }),
+      FastCheck.nat(),
+      FastCheck.boolean()
+    ],
     ([size, limit, cursorSeed, backward]) => {
       const models = catalogue(size)
       const { layer } = modelsLayer((request) => json(pageOf(models, request.url)))

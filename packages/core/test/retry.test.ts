@@ -49,9 +49,7 @@ describe("retries", () => {
 
   it.effect("retry-after as an HTTP date is honoured", () => {
     const { layer, requests } = modelsLayer(
-      scripted([() =>
-        apiError(503, "api_error", "later", { "retry-after": new Date(30_000).toUTCString() })
-      ])
+      scripted([() => apiError(503, "api_error", "later", { "retry-after": new Date(30_000).toUTCString() })])
     )
     return Effect.gen(function*() {
       // TestClock starts at 0, so the date is 30 s away.
@@ -105,7 +103,9 @@ describe("retries", () => {
 
   it.effect("x-should-retry: true retries a status that is not retryable by rule", () => {
     const { layer, requests } = modelsLayer(
-      scripted([() => apiError(400, "invalid_request_error", "flaky", { "x-should-retry": "true", "retry-after-ms": "10" })])
+      scripted([
+        () => apiError(400, "invalid_request_error", "flaky", { "x-should-retry": "true", "retry-after-ms": "10" })
+      ])
     )
     return Effect.gen(function*() {
       const fiber = yield* Effect.fork(Models.list())
@@ -115,7 +115,12 @@ describe("retries", () => {
     }).pipe(Effect.provide(layer))
   })
 
-  for (const [status, type] of [[400, "invalid_request_error"], [401, "authentication_error"], [403, "permission_error"], [404, "not_found_error"]] as const) {
+  for (
+    const [status, type] of [[400, "invalid_request_error"], [401, "authentication_error"], [403, "permission_error"], [
+      404,
+      "not_found_error"
+    ]] as const
+  ) {
     it.effect(`${status} fails at once with exactly one request`, () => {
       const { layer, requests } = modelsLayer(() => apiError(status, type, "no"))
       return Effect.gen(function*() {

@@ -3,9 +3,9 @@ import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import type { ModelInfoEncoded, ModelsPageEncoded } from "../src/ModelInfo.js"
 import * as Models from "../src/Models.js"
 import * as ModelsConfig from "../src/ModelsConfig.js"
-import type { ModelInfoEncoded, ModelsPageEncoded } from "../src/ModelInfo.js"
 
 export const FAKE_KEY = "sk-ant-api03-FAKE-leakcheck-7f3a9c"
 

@@ -40,7 +40,9 @@ const main = async () => {
   }
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)))
   for (const row of rows) {
-    console.log(row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)).join("  "))
+    console.log(
+      row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)).join("  ")
+    )
   }
   if (problems.length > 0) {
     for (const problem of problems) console.log(`FAIL ${problem}`)

@@ -14,11 +14,11 @@
  * Deno and Chromium run esbuild bundles (Deno would need sloppy imports for the
  * workspace's `.js` specifiers; the browser needs a bundle anyway).
  */
-import * as ModelsApiServer from "@anthropic-effect/testing/ModelsApiServer"
 import { synthetic } from "@anthropic-effect/testing/Catalogue"
+import * as ModelsApiServer from "@anthropic-effect/testing/ModelsApiServer"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Scope from "effect/Scope"
+import type * as Scope from "effect/Scope"
 import { spawn } from "node:child_process"
 import * as Fs from "node:fs/promises"
 import * as Http from "node:http"
@@ -111,7 +111,10 @@ const runProcess = (
       child.stderr.setEncoding("utf8").on("data", (chunk: string) => stderr += chunk)
       const exit = yield* Effect.async<{ code: number | null; signal: NodeJS.Signals | null }, RunFailure>(
         (resume) => {
-          child.once("error", (error) => resume(Effect.fail(new RunFailure(`cannot start ${command}: ${error.message}`))))
+          child.once(
+            "error",
+            (error) => resume(Effect.fail(new RunFailure(`cannot start ${command}: ${error.message}`)))
+          )
           child.once("close", (code, signal) => resume(Effect.succeed({ code, signal })))
         }
       ).pipe(
@@ -168,7 +171,9 @@ const withServers = (
             `expected ${RETRY_EXPECTED.requests} and ${RETRY_EXPECTED.overloaded}`
         )
       }
-      return problems.length === 0 ? result : { ...result, ok: false, line: `${result.line} [driver: ${problems.join("; ")}]` }
+      return problems.length === 0
+        ? result
+        : { ...result, ok: false, line: `${result.line} [driver: ${problems.join("; ")}]` }
     }).pipe(Effect.catchTag("ServeError", (error) => Effect.fail(new RunFailure(`server: ${String(error)}`))))
   )
 
@@ -291,7 +296,8 @@ const runChromium = Effect.scoped(
           const seen: Array<Promise<SeenRequest>> = []
           page.on("console", (message) => log.push(`console.${message.type()}: ${message.text()}`))
           page.on("pageerror", (error) => log.push(`pageerror: ${error.message}`))
-          page.on("requestfailed", (request) => log.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`))
+          page.on("requestfailed", (request) =>
+            log.push(`requestfailed: ${request.url()} ${request.failure()?.errorText}`))
           page.on("request", (request) => {
             const url = request.url()
             if (url.startsWith(target.apiUrl) || url.startsWith(target.retryUrl)) {
@@ -300,9 +306,14 @@ const runChromium = Effect.scoped(
           })
           const query = new URLSearchParams({ api: target.apiUrl, retry: target.retryUrl })
           await page.goto(`${pageUrl}/?${query}`, { timeout: 30_000 })
-          await page.waitForFunction(() => document.body.dataset["status"] !== undefined, undefined, {
-            timeout: 60_000
-          })
+          await page.waitForFunction(
+            () =>
+              document.body.dataset["status"] !== undefined,
+            undefined,
+            {
+              timeout: 60_000
+            }
+          )
           const status = await page.evaluate(() => document.body.dataset["status"])
           const line = await page.evaluate(() => document.body.dataset["result"] ?? "")
           const detail = log.join("\n")

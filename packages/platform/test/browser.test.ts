@@ -30,7 +30,9 @@ describe("@anthropic-effect/platform/browser", () => {
     Effect.gen(function*() {
       const error = yield* Effect.flip(
         Models.list().pipe(
-          Effect.provide(BrowserModels.layer({ apiKey: KEY, baseUrl: "http://127.0.0.1:9", dangerouslyAllowBrowser: false }))
+          Effect.provide(
+            BrowserModels.layer({ apiKey: KEY, baseUrl: "http://127.0.0.1:9", dangerouslyAllowBrowser: false })
+          )
         )
       )
       if (!ConfigError.isConfigError(error) || error._op !== "InvalidData") {

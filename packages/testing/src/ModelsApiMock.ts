@@ -73,7 +73,10 @@ export interface MockApi {
 export class ModelsApiMock extends Context.Tag("@anthropic-effect/testing/ModelsApiMock")<ModelsApiMock, MockApi>() {}
 
 const toResponse = (request: HttpClientRequest.HttpClientRequest, response: ApiResponse) =>
-  HttpClientResponse.fromWeb(request, new Response(response.body, { status: response.status, headers: response.headers }))
+  HttpClientResponse.fromWeb(
+    request,
+    new Response(response.body, { status: response.status, headers: response.headers })
+  )
 
 /**
  * Builds the in-memory client and its read-back handle.

@@ -26,7 +26,12 @@ import { type Answer, makeApi } from "./internal/api.js"
  */
 export type Call =
   | { readonly _tag: "List"; readonly number: number; readonly request: Models.PageRequest }
-  | { readonly _tag: "Retrieve"; readonly number: number; readonly modelId: string; readonly params: Models.RequestParams }
+  | {
+    readonly _tag: "Retrieve"
+    readonly number: number
+    readonly modelId: string
+    readonly params: Models.RequestParams
+  }
 
 /**
  * A failure to inject. Calls are numbered from 1, list and retrieve together.

@@ -32,7 +32,15 @@ const { values } = parseArgs({
   }
 })
 
-const kinds: ReadonlyArray<FaultKind> = ["rate-limit", "server-error", "overloaded", "html-503", "connection-reset", "slow", "truncated-json"]
+const kinds: ReadonlyArray<FaultKind> = [
+  "rate-limit",
+  "server-error",
+  "overloaded",
+  "html-503",
+  "connection-reset",
+  "slow",
+  "truncated-json"
+]
 
 const program = Effect.gen(function*() {
   if (values.help) return yield* Console.log(usage)

@@ -83,16 +83,22 @@ describe("ModelsApiMock", () => {
   for (const [fault, tag] of faults) {
     it.effect(`a scripted ${fault} fails with ${tag} without retries, and is survived with them`, () =>
       Effect.gen(function*() {
-        const fiber = yield* Effect.fork(Effect.flip(Models.list().pipe(Effect.provide(
-          client({ faults: { script: { 1: fault }, slowDelay: "5 seconds" } }, { maxRetries: 0, timeout: "1 second" })
-        ))))
+        const fiber = yield* Effect.fork(Effect.flip(
+          Models.list().pipe(Effect.provide(
+            client({ faults: { script: { 1: fault }, slowDelay: "5 seconds" } }, { maxRetries: 0, timeout: "1 second" })
+          ))
+        ))
         yield* TestClock.adjust("10 seconds")
         const error = yield* Fiber.join(fiber)
         assert.strictEqual(error._tag, tag)
 
-        const survived = yield* Effect.fork(Stream.runCollect(Models.stream({ limit: 100 })).pipe(
-          Effect.provide(client({ faults: { script: { 2: fault }, slowDelay: "5 seconds" } }, { timeout: "1 second" }))
-        ))
+        const survived = yield* Effect.fork(
+          Stream.runCollect(Models.stream({ limit: 100 })).pipe(
+            Effect.provide(
+              client({ faults: { script: { 2: fault }, slowDelay: "5 seconds" } }, { timeout: "1 second" })
+            )
+          )
+        )
         yield* TestClock.adjust("30 seconds")
         assert.strictEqual(Chunk.size(yield* Fiber.join(survived)), models.length)
       }))

@@ -18,28 +18,32 @@ const clientFor = (url: string, options: Partial<ModelsConfig.Options> = {}) =>
   )
 
 describe("ModelsApiServer", () => {
-  it.live("streams 100,000 models in pages of 1,000 over loopback, each exactly once, in order", () =>
-    Effect.gen(function*() {
-      const models = synthetic(100_000)
-      const server = yield* ModelsApiServer.serve({ models, apiKey: KEY })
-      let index = 0
-      let outOfOrder = 0
-      yield* Models.stream({ limit: 1000 }).pipe(
-        Stream.runForEach((model) =>
-          Effect.sync(() => {
-            if (model.id !== models[index]!.id) outOfOrder++
-            index++
-          })
-        ),
-        Effect.provide(clientFor(server.url))
-      )
-      assert.strictEqual(index, 100_000)
-      assert.strictEqual(outOfOrder, 0)
-      const stats = yield* server.stats
-      assert.strictEqual(stats.pagesServed.size, 100)
-      // one keep-alive connection carried all 100 pages
-      assert.isAtMost(stats.connections, 2)
-    }).pipe(Effect.scoped), 60_000)
+  it.live(
+    "streams 100,000 models in pages of 1,000 over loopback, each exactly once, in order",
+    () =>
+      Effect.gen(function*() {
+        const models = synthetic(100_000)
+        const server = yield* ModelsApiServer.serve({ models, apiKey: KEY })
+        let index = 0
+        let outOfOrder = 0
+        yield* Models.stream({ limit: 1000 }).pipe(
+          Stream.runForEach((model) =>
+            Effect.sync(() => {
+              if (model.id !== models[index]!.id) outOfOrder++
+              index++
+            })
+          ),
+          Effect.provide(clientFor(server.url))
+        )
+        assert.strictEqual(index, 100_000)
+        assert.strictEqual(outOfOrder, 0)
+        const stats = yield* server.stats
+        assert.strictEqual(stats.pagesServed.size, 100)
+        // one keep-alive connection carried all 100 pages
+        assert.isAtMost(stats.connections, 2)
+      }).pipe(Effect.scoped),
+    60_000
+  )
 
   it.live("answers CORS preflights and exposes request-id", () =>
     Effect.gen(function*() {
@@ -56,7 +60,10 @@ describe("ModelsApiServer", () => {
       )
       assert.strictEqual(preflight.status, 204)
       assert.strictEqual(preflight.headers.get("access-control-allow-origin"), "*")
-      assert.include(preflight.headers.get("access-control-allow-headers") ?? "", "anthropic-dangerous-direct-browser-access")
+      assert.include(
+        preflight.headers.get("access-control-allow-headers") ?? "",
+        "anthropic-dangerous-direct-browser-access"
+      )
       const response = yield* Effect.promise(() =>
         fetch(`${server.url}/v1/models`, { headers: { "x-api-key": KEY, "anthropic-version": "2023-06-01" } })
       )
@@ -67,7 +74,9 @@ describe("ModelsApiServer", () => {
 
   it.live("a connection reset is a ConnectionError, and a retry gets the page", () =>
     Effect.gen(function*() {
-      const server = yield* ModelsApiServer.serve({ faults: { script: { 1: "connection-reset", 3: "connection-reset" } } })
+      const server = yield* ModelsApiServer.serve({
+        faults: { script: { 1: "connection-reset", 3: "connection-reset" } }
+      })
       const failed = yield* Effect.flip(Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 0 }))))
       assert.strictEqual(failed._tag, "ConnectionError")
       yield* Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 0 })))

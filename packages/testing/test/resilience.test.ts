@@ -50,26 +50,34 @@ const drain = <E, R>(stream: Stream.Stream<{ readonly id: string }, E, R>) =>
 describe("seeded faults over loopback", () => {
   for (const rate of [0.1, 0.3, 0.5]) {
     for (const seed of [1, 2, 3]) {
-      it.live(`rate ${rate * 100}%, seed ${seed}: 20,000 models, each once, in order, no page served twice`, () =>
-        Effect.gen(function*() {
-          const server = yield* ModelsApiServer.serve({
-            models: catalogue,
-            faults: { random: { seed, rate }, slowDelay: "4 seconds", retryAfterMs: 10 }
-          })
-          const { exit, received, wrong } = yield* drain(Models.stream({ limit: 1000 })).pipe(
-            // A timeout well above a loaded machine's response time, so only the slow fault trips it.
-            Effect.provide(clientFor(server.url, { timeout: "1500 millis", retrySchedule: quickRetries(12) }))
-          )
-          const stats = yield* server.stats
-          const injected = Object.values(stats.faults).reduce((a, b) => a + b, 0)
-          console.log(`faults: rate ${rate * 100}% seed ${seed}: ${injected} injected over ${stats.requests} requests ${JSON.stringify(stats.faults)}`)
-          assert.isTrue(Exit.isSuccess(exit), `stream failed after ${received} models`)
-          assert.strictEqual(received, 20_000)
-          assert.strictEqual(wrong, 0)
-          assert.strictEqual(stats.pagesServed.size, 20)
-          assert.isTrue([...stats.pagesServed.values()].every((count) => count === 1))
-          assert.isAbove(injected, 0)
-        }).pipe(Effect.scoped), 60_000)
+      it.live(
+        `rate ${rate * 100}%, seed ${seed}: 20,000 models, each once, in order, no page served twice`,
+        () =>
+          Effect.gen(function*() {
+            const server = yield* ModelsApiServer.serve({
+              models: catalogue,
+              faults: { random: { seed, rate }, slowDelay: "4 seconds", retryAfterMs: 10 }
+            })
+            const { exit, received, wrong } = yield* drain(Models.stream({ limit: 1000 })).pipe(
+              // A timeout well above a loaded machine's response time, so only the slow fault trips it.
+              Effect.provide(clientFor(server.url, { timeout: "1500 millis", retrySchedule: quickRetries(12) }))
+            )
+            const stats = yield* server.stats
+            const injected = Object.values(stats.faults).reduce((a, b) => a + b, 0)
+            console.log(
+              `faults: rate ${rate * 100}% seed ${seed}: ${injected} injected over ${stats.requests} requests ${
+                JSON.stringify(stats.faults)
+              }`
+            )
+            assert.isTrue(Exit.isSuccess(exit), `stream failed after ${received} models`)
+            assert.strictEqual(received, 20_000)
+            assert.strictEqual(wrong, 0)
+            assert.strictEqual(stats.pagesServed.size, 20)
+            assert.isTrue([...stats.pagesServed.values()].every((count) => count === 1))
+            assert.isAbove(injected, 0)
+          }).pipe(Effect.scoped),
+        60_000
+      )
     }
   }
 

@@ -71,9 +71,7 @@ export const fingerprint = (ast: AST.AST, patterns: Array<RegExp> = []): string 
     case "Union":
       return `(${ast.types.map(go).join("|")})${flags}`
     case "TupleType":
-      return `[${ast.elements.map((e) => go(e.type)).join(",")}...${
-        ast.rest.map((r) => go(r.type)).join(",")
-      }]${flags}`
+      return `[${ast.elements.map((e) => go(e.type)).join(",")}...${ast.rest.map((r) => go(r.type)).join(",")}]${flags}`
     case "TypeLiteral":
       return `{${
         ast.propertySignatures.map((p) =>
@@ -87,7 +85,9 @@ export const fingerprint = (ast: AST.AST, patterns: Array<RegExp> = []): string 
         ? pattern.regex
         : undefined
       if (regex !== undefined) patterns.push(regex)
-      return `${go(ast.from)}&${schemaIdName(ast)}${regex === undefined ? "" : `/${regex.source}/${regex.flags}`}${flags}`
+      return `${go(ast.from)}&${schemaIdName(ast)}${
+        regex === undefined ? "" : `/${regex.source}/${regex.flags}`
+      }${flags}`
     }
     case "Transformation":
       return `${go(ast.from)}=${ast.transformation._tag}:${identifier(ast)}=>${go(ast.to)}${flags}`
@@ -109,8 +109,17 @@ export const expectedModelFingerprint = "{id:string;type:\"model\";display_name:
   "max_input_tokens?:((number&effect/SchemaId/Int|null)|undefined);" +
   "max_tokens?:((number&effect/SchemaId/Int|null)|undefined);" +
   "capabilities?:(({" +
-  ["batch", "citations", "code_execution", "context_management", "effort", "image_input", "pdf_input",
-    "structured_outputs", "thinking"].map((key) => `${key}?:${capability}`).join(";") +
+  [
+    "batch",
+    "citations",
+    "code_execution",
+    "context_management",
+    "effort",
+    "image_input",
+    "pdf_input",
+    "structured_outputs",
+    "thinking"
+  ].map((key) => `${key}?:${capability}`).join(";") +
   ";[string]:{supported:boolean;[string]:unknown}}|null)|undefined);" +
   "lifecycle?:((((\"active\"|\"deprecated\"|\"retired\")|string)|null)|undefined);" +
   "line?:((string|null)|undefined);" +

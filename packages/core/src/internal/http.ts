@@ -11,7 +11,9 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
-import { ErrorResponse, ModelInfo, ModelsPage } from "../ModelInfo.js"
+import type { ModelInfo, ModelsPage } from "../ModelInfo.js"
+import { ErrorResponse } from "../ModelInfo.js"
+import type { Backend, RequestParams } from "../Models.js"
 import type { ResolvedConfig } from "../ModelsConfig.js"
 import {
   type ApiError,
@@ -23,7 +25,6 @@ import {
   RequestTimeoutError,
   UnknownApiError
 } from "../ModelsError.js"
-import type { Backend, RequestParams } from "../Models.js"
 import * as Decode from "./decode.js"
 
 const decodePage: (json: unknown) => Either.Either<ModelsPage, ParseResult.ParseError> = Decode.decodePage
@@ -230,7 +231,9 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
       if (params.limit !== undefined) request = HttpClientRequest.setUrlParam(request, "limit", String(params.limit))
       if (params.afterId !== undefined) request = HttpClientRequest.setUrlParam(request, "after_id", params.afterId)
       if (params.beforeId !== undefined) request = HttpClientRequest.setUrlParam(request, "before_id", params.beforeId)
-      for (const stage of params.lifecycle ?? []) request = HttpClientRequest.appendUrlParam(request, "lifecycle[]", stage)
+      for (const stage of params.lifecycle ?? []) {
+        request = HttpClientRequest.appendUrlParam(request, "lifecycle[]", stage)
+      }
       return Effect.withSpan(send(path, request, decodePage), "Models.list")
     },
     retrieve: (modelId, options) => {

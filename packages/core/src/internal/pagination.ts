@@ -3,8 +3,8 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
 import type { ModelInfo, ModelsPage } from "../ModelInfo.js"
-import { type ModelsError, PaginationError } from "../ModelsError.js"
 import type { PageRequest } from "../Models.js"
+import { type ModelsError, PaginationError } from "../ModelsError.js"
 
 type Cursor = { readonly afterId: string } | { readonly beforeId: string } | {}
 

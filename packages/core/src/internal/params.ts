@@ -1,7 +1,7 @@
 import * as Effect from "effect/Effect"
 import { Lifecycle } from "../ModelInfo.js"
-import { InvalidParameterError } from "../ModelsError.js"
 import type { PageRequest, RequestParams } from "../Models.js"
+import { InvalidParameterError } from "../ModelsError.js"
 
 const refuse = (parameter: string, message: string) => Effect.fail(new InvalidParameterError({ parameter, message }))
 
@@ -12,6 +12,7 @@ const lifecycleValues: ReadonlySet<unknown> = new Set(Lifecycle.literals)
 const maxIdLength = 2048
 
 /** Any control character would let a value end a header line and start another. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point here
 export const hasControlCharacter = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value)
 
 /**
@@ -49,7 +50,7 @@ export const checkRequestOptions = (
 
 export const checkPageRequest = (params: PageRequest): Effect.Effect<PageRequest, InvalidParameterError> =>
   Effect.gen(function*() {
-    const { limit, lifecycle } = params
+    const { lifecycle, limit } = params
     if (limit !== undefined) {
       if (typeof limit !== "number" || !Number.isInteger(limit) || limit < 1 || limit > 1000) {
         return yield* refuse("limit", `limit must be a whole number from 1 to 1000 (got ${String(limit)})`)

@@ -18,7 +18,7 @@ import * as Data from "effect/Data"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import * as Layer from "effect/Layer"
+import type * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 
 /** The only key the servers accept: fake, so a leak would be harmless and visible. */
@@ -130,10 +130,13 @@ export const checks = (makeLayer: MakeLayer, target: Target): Effect.Effect<stri
     yield* check(
       "retrieve",
       api,
-      Effect.flatMap(Models.retrieve(wanted.id), (model) =>
-        model.id === wanted.id && model.display_name === wanted.display_name
-          ? Effect.void
-          : fail("retrieve", `got ${model.id} (${model.display_name})`))
+      Effect.flatMap(
+        Models.retrieve(wanted.id),
+        (model) =>
+          model.id === wanted.id && model.display_name === wanted.display_name
+            ? Effect.void
+            : fail("retrieve", `got ${model.id} (${model.display_name})`)
+      )
     )
 
     // 4. An unknown id is a NotFoundError carrying the status and request-id
@@ -169,8 +172,13 @@ export const checks = (makeLayer: MakeLayer, target: Target): Effect.Effect<stri
     yield* check(
       "retry529",
       makeLayer({ apiKey: API_KEY, baseUrl: target.retryUrl, maxRetries: 2 }),
-      Effect.flatMap(Models.list({ limit: 1 }), (page) =>
-        page.data[0]?.id === expected[0]?.id ? Effect.void : fail("retry529", `after the retry got ${page.data[0]?.id}`))
+      Effect.flatMap(
+        Models.list({ limit: 1 }),
+        (page) =>
+          page.data[0]?.id === expected[0]?.id
+            ? Effect.void
+            : fail("retry529", `after the retry got ${page.data[0]?.id}`)
+      )
     )
 
     return `list=${page.data.length} stream=${streamed} retrieve=ok notFound=ok retry529=ok`

@@ -7,8 +7,8 @@
  * (`?api=…&retry=…`); the result is written to `<body data-status data-result>`
  * for the driver to read.
  */
-import * as BrowserModels from "@anthropic-effect/platform/browser"
 import * as Models from "@anthropic-effect/core/Models"
+import * as BrowserModels from "@anthropic-effect/platform/browser"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"

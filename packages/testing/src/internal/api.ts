@@ -34,7 +34,12 @@ export interface ApiResponse {
 export type Outcome =
   | { readonly _tag: "Respond"; readonly response: ApiResponse; readonly fault?: FaultKind }
   | { readonly _tag: "Reset"; readonly fault: FaultKind }
-  | { readonly _tag: "Delay"; readonly delay: Duration.Duration; readonly response: ApiResponse; readonly fault: FaultKind }
+  | {
+    readonly _tag: "Delay"
+    readonly delay: Duration.Duration
+    readonly response: ApiResponse
+    readonly fault: FaultKind
+  }
 
 /**
  * The faults a mock can inject.
@@ -154,7 +159,11 @@ export const makeApi = (options: ApiOptions = {}) => {
 
   const requestId = (n: number) => `req_mock_${n.toString(36).padStart(8, "0")}`
 
-  const ok = (requestId: string, value: ModelsPageEncoded | ModelInfoEncoded): Answer => ({ _tag: "Ok", requestId, value })
+  const ok = (requestId: string, value: ModelsPageEncoded | ModelInfoEncoded): Answer => ({
+    _tag: "Ok",
+    requestId,
+    value
+  })
 
   const error = (
     status: number,
@@ -169,7 +178,9 @@ export const makeApi = (options: ApiOptions = {}) => {
     let entry = filtered.get(key)
     if (entry === undefined) {
       const wanted = new Set(stages)
-      const list = models.filter((model) => wanted.has(typeof model.lifecycle === "string" ? model.lifecycle : "active"))
+      const list = models.filter((model) =>
+        wanted.has(typeof model.lifecycle === "string" ? model.lifecycle : "active")
+      )
       entry = { list, index: new Map(list.map((model, i) => [model.id, i])) }
       filtered.set(key, entry)
     }
