@@ -225,27 +225,56 @@ export const make = (options: Options): Effect.Effect<ResolvedConfig, ConfigErro
  * @since 0.1.0
  * @category config
  */
-export const fromEnv: Config.Config<Options> = Config.all({
-  apiKey: Config.option(Config.redacted("ANTHROPIC_API_KEY")),
-  authToken: Config.option(Config.redacted("ANTHROPIC_AUTH_TOKEN")),
-  baseUrl: Config.option(Config.string("ANTHROPIC_BASE_URL"))
-}).pipe(
-  Config.mapOrFail(({ apiKey, authToken, baseUrl }) => {
-    if (Option.isNone(apiKey) && Option.isNone(authToken)) {
-      return Either.left(
-        ConfigError.MissingData(
-          ["ANTHROPIC_API_KEY"],
-          "ANTHROPIC_API_KEY is not set (nor ANTHROPIC_AUTH_TOKEN): set it to your Anthropic API key"
+export const fromEnv: Config.Config<Options> = Config.suspend(() => fromEnvWith({}))
+
+/**
+ * Options given in code, completed from the environment the way the official
+ * SDK's constructor is: `ANTHROPIC_API_KEY` and `ANTHROPIC_AUTH_TOKEN` when the
+ * options carry neither credential, `ANTHROPIC_BASE_URL` when they have no
+ * `baseUrl`. A credential in the options is never mixed with one from the
+ * environment, and only the variables the options lack are read. The `/node`
+ * and `/bun` layers use it, so `NodeModels.layer({ timeout: "10 seconds" })`
+ * still finds the key.
+ *
+ * @example
+ * import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
+ *
+ * // the key from ANTHROPIC_API_KEY, a shorter timeout from code
+ * const config = ModelsConfig.layerConfig(ModelsConfig.fromEnvWith({ timeout: "10 seconds" }))
+ *
+ * @since 0.1.0
+ * @category config
+ */
+export const fromEnvWith = (options: Options): Config.Config<Options> => {
+  // Only what the options lack is read, so a runtime that guards the environment
+  // (Deno without --allow-env) is not asked for variables that would go unused.
+  const credentials: Config.Config<Pick<Options, "apiKey" | "authToken">> =
+    options.apiKey !== undefined || options.authToken !== undefined
+      ? Config.succeed({ apiKey: options.apiKey, authToken: options.authToken })
+      : Config.all({
+        apiKey: Config.option(Config.redacted("ANTHROPIC_API_KEY")),
+        authToken: Config.option(Config.redacted("ANTHROPIC_AUTH_TOKEN"))
+      }).pipe(
+        Config.mapOrFail(({ apiKey, authToken }) =>
+          Option.isNone(apiKey) && Option.isNone(authToken)
+            ? Either.left(
+              ConfigError.MissingData(
+                ["ANTHROPIC_API_KEY"],
+                "ANTHROPIC_API_KEY is not set (nor ANTHROPIC_AUTH_TOKEN): set it to your Anthropic API key"
+              )
+            )
+            : Either.right({ apiKey: Option.getOrUndefined(apiKey), authToken: Option.getOrUndefined(authToken) })
         )
       )
-    }
-    return Either.right({
-      apiKey: Option.getOrUndefined(apiKey),
-      authToken: Option.getOrUndefined(authToken),
-      baseUrl: Option.getOrUndefined(baseUrl)
-    })
-  })
-)
+  const baseUrl: Config.Config<string | URL | undefined> = options.baseUrl !== undefined
+    ? Config.succeed(options.baseUrl)
+    : Config.map(Config.option(Config.string("ANTHROPIC_BASE_URL")), Option.getOrUndefined)
+  return Config.map(Config.all([credentials, baseUrl]), ([credential, url]) => ({
+    ...options,
+    ...credential,
+    baseUrl: url
+  }))
+}
 
 /**
  * Provides `ModelsConfig` from options given in code.

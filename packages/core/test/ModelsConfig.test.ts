@@ -43,6 +43,50 @@ describe("ModelsConfig", () => {
       assert.isTrue(ConfigError.isMissingData(error))
     }))
 
+  /** Resolves `fromEnvWith(options)` against `env`, recording every variable it looks up. */
+  const fromEnvWith = (options: ModelsConfig.Options, env: Record<string, string>) =>
+    Effect.gen(function*() {
+      const lookedUp: Array<string> = []
+      const provider = ConfigProvider.fromMap(new Map(Object.entries(env))).pipe(
+        ConfigProvider.mapInputPath((name) => {
+          lookedUp.push(name)
+          return name
+        })
+      )
+      const config = yield* Effect.flatMap(ModelsConfig.fromEnvWith(options), ModelsConfig.make).pipe(
+        Effect.withConfigProvider(provider)
+      )
+      return { config, lookedUp }
+    })
+
+  it.effect("fromEnvWith completes options from the environment, reading only what they lack", () =>
+    Effect.gen(function*() {
+      const env = { ANTHROPIC_API_KEY: FAKE_KEY, ANTHROPIC_BASE_URL: "https://gw.example.com" }
+      const completed = yield* fromEnvWith({ timeout: "10 seconds", maxRetries: 5 }, env)
+      assert.isTrue(Option.isSome(completed.config.apiKey))
+      assert.strictEqual(completed.config.baseUrl, "https://gw.example.com")
+      assert.isTrue(Duration.equals(completed.config.timeout, Duration.seconds(10)))
+      assert.strictEqual(completed.config.maxRetries, 5)
+
+      // A credential in the options is never mixed with one from the environment.
+      const own = yield* fromEnvWith(
+        { authToken: "tok-FAKE", baseUrl: "https://api.example.com" },
+        { ...env, ANTHROPIC_AUTH_TOKEN: "other" }
+      )
+      assert.isTrue(Option.isNone(own.config.apiKey))
+      assert.strictEqual(Redacted.value(Option.getOrThrow(own.config.authToken)), "tok-FAKE")
+      assert.strictEqual(own.config.baseUrl, "https://api.example.com")
+      assert.deepStrictEqual(own.lookedUp, [])
+
+      const keyOnly = yield* fromEnvWith({ apiKey: FAKE_KEY }, {})
+      assert.deepStrictEqual(keyOnly.lookedUp, ["ANTHROPIC_BASE_URL"])
+      assert.strictEqual(keyOnly.config.baseUrl, "https://api.anthropic.com")
+
+      const error = yield* Effect.flip(fromEnvWith({ timeout: "10 seconds" }, {}))
+      assert.isTrue(ConfigError.isMissingData(error))
+      assert.include(String(error), "ANTHROPIC_API_KEY")
+    }))
+
   const refused: ReadonlyArray<readonly [string, ModelsConfig.Options, string]> = [
     ["an empty key", { apiKey: "" }, "apiKey is empty"],
     ["a key with a newline", { apiKey: `${FAKE_KEY}\nx-evil: 1` }, "control character"],

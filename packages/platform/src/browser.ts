@@ -65,5 +65,5 @@ export const layer = (options: Options): Layer.Layer<Models.Models, ConfigError.
   return modelsLayer(layerHttpClient, {
     ...config,
     headers: { ...config.headers, "anthropic-dangerous-direct-browser-access": "true" }
-  })
+  }, "options-only")
 }

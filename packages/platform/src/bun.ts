@@ -20,8 +20,10 @@ import { modelsLayer } from "./internal/layer.js"
 export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = fetchHttpClient
 
 /**
- * The full `Models` service on Bun. Without options it reads
- * `ANTHROPIC_API_KEY` and friends from the environment.
+ * The full `Models` service on Bun. `ANTHROPIC_API_KEY` (or
+ * `ANTHROPIC_AUTH_TOKEN`) and `ANTHROPIC_BASE_URL` come from the environment
+ * unless the options set a credential or a `baseUrl`
+ * (`ModelsConfig.fromEnvWith`).
  *
  * @since 0.1.0
  * @category layers

@@ -21,10 +21,12 @@ export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = fetchHttpClie
 
 /**
  * The full `Models` service on Deno. Without options it reads
- * `ANTHROPIC_API_KEY` and friends from the environment.
+ * `ANTHROPIC_API_KEY` and friends from the environment (run with
+ * `--allow-env`); with options it uses them alone, so a program that passes
+ * its key needs no environment permission.
  *
  * @since 0.1.0
  * @category layers
  */
 export const layer = (options?: ModelsConfig.Options): Layer.Layer<Models.Models, ConfigError.ConfigError> =>
-  modelsLayer(layerHttpClient, options)
+  modelsLayer(layerHttpClient, options, options === undefined ? "environment" : "options-only")

@@ -44,8 +44,10 @@ export interface Options extends ModelsConfig.Options {
 }
 
 /**
- * The full `Models` service on Node. Without options it reads
- * `ANTHROPIC_API_KEY` and friends from the environment.
+ * The full `Models` service on Node. `ANTHROPIC_API_KEY` (or
+ * `ANTHROPIC_AUTH_TOKEN`) and `ANTHROPIC_BASE_URL` come from the environment
+ * unless the options set a credential or a `baseUrl`
+ * (`ModelsConfig.fromEnvWith`).
  *
  * @example
  * import { Models } from "@anthropic-effect/core"

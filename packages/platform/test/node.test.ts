@@ -63,6 +63,26 @@ describe("@anthropic-effect/platform/node", () => {
       assert.strictEqual(page.data.length, 3)
     }))
 
+  it.scopedLive("with options but no key, the key and base URL still come from the environment", () =>
+    Effect.gen(function*() {
+      const server = yield* ModelsApiServer.serve({ models, apiKey: KEY })
+      const page = yield* Models.list({ limit: 3 }).pipe(
+        Effect.provide(NodeModels.layer({ maxRetries: 0, timeout: "5 seconds" })),
+        Effect.withConfigProvider(
+          ConfigProvider.fromMap(new Map([["ANTHROPIC_API_KEY", KEY], ["ANTHROPIC_BASE_URL", server.url]]))
+        )
+      )
+      assert.strictEqual(page.data.length, 3)
+      const missing = yield* Effect.flip(
+        Models.list().pipe(
+          Effect.provide(NodeModels.layer({ timeout: "5 seconds" })),
+          Effect.withConfigProvider(ConfigProvider.fromMap(new Map()))
+        )
+      )
+      assert.strictEqual(missing._tag, "ConfigError")
+      assert.include(String(missing), "ANTHROPIC_API_KEY")
+    }))
+
   it.scopedLive("layerHttpClientWith sends every request through the given dispatcher", () =>
     Effect.gen(function*() {
       const server = yield* ModelsApiServer.serve({ models, apiKey: KEY })

@@ -4,12 +4,21 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as ConfigError from "effect/ConfigError"
 import * as Layer from "effect/Layer"
 
-/** The full service from options (or the environment when there are none) over a runtime's HttpClient. */
+/**
+ * The full service over a runtime's HttpClient, configured from options completed
+ * from the environment (`fromEnvWith`), or from the options alone where there is no
+ * environment to read (browsers).
+ */
 export const modelsLayer = (
   httpClient: Layer.Layer<HttpClient.HttpClient>,
-  options?: ModelsConfig.Options
+  options: ModelsConfig.Options | undefined,
+  source: "environment" | "options-only" = "environment"
 ): Layer.Layer<Models.Models, ConfigError.ConfigError> =>
   Models.layer.pipe(
-    Layer.provide(options === undefined ? ModelsConfig.layerConfig() : ModelsConfig.layer(options)),
+    Layer.provide(
+      source === "options-only"
+        ? ModelsConfig.layer(options ?? {})
+        : ModelsConfig.layerConfig(ModelsConfig.fromEnvWith(options ?? {}))
+    ),
     Layer.provide(httpClient)
   )
