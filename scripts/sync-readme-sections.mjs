@@ -1,0 +1,41 @@
+// The error table, the configuration table and the testing guide are written once,
+// in the root README, between `<!-- shared:NAME -->` and `<!-- /shared:NAME -->`.
+// Every published package's README must carry each of them too (npm shows only the
+// package's own README), so this copies them in; with --check it only reports drift.
+import { readFileSync, writeFileSync } from "node:fs"
+
+const required = ["errors", "configuration", "testing"]
+const packages = ["core", "platform", "testing"]
+const check = process.argv.includes("--check")
+const block = (name) => new RegExp(`<!-- shared:${name} -->\\n[\\s\\S]*?<!-- /shared:${name} -->`)
+
+const root = readFileSync("README.md", "utf8")
+const problems = []
+const sections = new Map()
+for (const name of required) {
+  const match = root.match(block(name))
+  if (match === null) problems.push(`README.md: no shared:${name} section`)
+  else sections.set(name, match[0])
+}
+
+for (const pkg of packages) {
+  const path = `packages/${pkg}/README.md`
+  const original = readFileSync(path, "utf8")
+  let updated = original
+  for (const [name, section] of sections) {
+    if (!block(name).test(updated)) {
+      problems.push(`${path}: no shared:${name} section (add the two marker comments where it belongs)`)
+      continue
+    }
+    updated = updated.replace(block(name), () => section)
+  }
+  if (updated === original) continue
+  if (check) problems.push(`${path}: shared sections differ from README.md (run pnpm lint:fix)`)
+  else writeFileSync(path, updated)
+}
+
+if (problems.length > 0) {
+  for (const problem of problems) console.error(problem)
+  process.exit(1)
+}
+console.log(`README sections in sync: ${required.join(", ")} in ${packages.length} package READMEs`)
