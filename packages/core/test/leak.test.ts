@@ -3,6 +3,7 @@ import * as Cause from "effect/Cause"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
+import * as HashMap from "effect/HashMap"
 import * as Logger from "effect/Logger"
 import * as LogLevel from "effect/LogLevel"
 import * as Option from "effect/Option"
@@ -135,36 +136,41 @@ describe("an auth token never leaks", () => {
 })
 
 describe("request spans", () => {
-  it.effect("each attempt has a span with method, path, status, request id and attempt number", () => {
+  it.effect("a call has one span (last status, request id, attempts) over one HTTP span per attempt", () => {
     const { layer } = modelsLayer((_, index) =>
       index === 0
         ? apiError(529, "overloaded_error", "busy", { "retry-after-ms": "1", "request-id": "req_first" })
         : json({ data: [], first_id: null, last_id: null, has_more: false }, 200, { "request-id": "req_second" })
     )
     const { spans, tracer } = recordingTracer()
+    const logs: Array<{ message: unknown; annotations: Record<string, unknown> }> = []
+    const logger = Logger.make((options) => {
+      logs.push({ message: options.message, annotations: Object.fromEntries(HashMap.toEntries(options.annotations)) })
+    })
     return Effect.gen(function*() {
       const fiber = yield* Effect.fork(Models.list())
       yield* TestClock.adjust("1 second")
       yield* Fiber.join(fiber)
-      const attempts = spans.filter((span) => span.name === "anthropic.models.request")
-      assert.strictEqual(attempts.length, 2)
-      const expected = [
-        {
-          "http.request.method": "GET",
-          "url.path": "/v1/models",
-          "anthropic.attempt": 1,
-          "http.response.status_code": 529,
-          "anthropic.request_id": "req_first"
-        },
-        {
-          "http.request.method": "GET",
-          "url.path": "/v1/models",
-          "anthropic.attempt": 2,
-          "http.response.status_code": 200,
-          "anthropic.request_id": "req_second"
-        }
-      ]
-      attempts.forEach((span, i) => assert.deepInclude(Object.fromEntries(span.attributes), expected[i]))
-    }).pipe(Effect.provide(layer), Effect.withTracer(tracer))
+      const calls = spans.filter((span) => span.name === "Models.list")
+      assert.strictEqual(calls.length, 1)
+      assert.deepInclude(Object.fromEntries(calls[0]!.attributes), {
+        "url.path": "/v1/models",
+        "anthropic.attempts": 2,
+        "http.response.status_code": 200,
+        "anthropic.request_id": "req_second"
+      })
+      const attempts = spans.filter((span) => span.name.startsWith("http.client"))
+      assert.deepStrictEqual(attempts.map((span) => span.attributes.get("http.response.status_code")), [529, 200])
+      assert.deepStrictEqual(attempts.map((span) => span.attributes.get("http.request.method")), ["GET", "GET"])
+      // The failed attempt's request id is in the debug log of the retry.
+      const retried = logs.filter((log) => String(log.message).includes("retryable"))
+      assert.strictEqual(retried.length, 1)
+      assert.deepInclude(retried[0]!.annotations, { attempt: 1, error: "OverloadedError", requestId: "req_first" })
+    }).pipe(
+      Effect.provide(layer),
+      Effect.provide(Logger.replace(Logger.defaultLogger, logger)),
+      Logger.withMinimumLogLevel(LogLevel.All),
+      Effect.withTracer(tracer)
+    )
   })
 })

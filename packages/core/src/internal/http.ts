@@ -123,40 +123,53 @@ export const retryPolicy = (config: ResolvedConfig): Schedule.Schedule<unknown, 
     })
   )
 
+const headersFor = (
+  config: ResolvedConfig,
+  betas: ReadonlyArray<string>,
+  workspaceId: string | undefined
+): Record<string, string> => {
+  const headers: Record<string, string> = {
+    ...config.headers,
+    accept: "application/json",
+    "anthropic-version": config.apiVersion
+  }
+  if (betas.length > 0) headers["anthropic-beta"] = betas.join(",")
+  if (workspaceId !== undefined) headers["anthropic-workspace-id"] = workspaceId
+  return headers
+}
+
 export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.HttpClient): Backend => {
   const policy = retryPolicy(config)
 
+  // Everything but the credential is fixed per client, so the header record is
+  // merged once here instead of copying the request once per header.
+  const fixedHeaders = headersFor(config, config.betas, Option.getOrUndefined(config.workspaceId))
+
   const baseRequest = (path: string, options: RequestParams): HttpClientRequest.HttpClientRequest => {
-    const betas = options.betas ?? config.betas
-    const workspaceId = options.workspaceId ?? Option.getOrUndefined(config.workspaceId)
-    let request = HttpClientRequest.get(config.baseUrl + path).pipe(
-      HttpClientRequest.setHeaders(config.headers),
-      HttpClientRequest.setHeader("accept", "application/json"),
-      HttpClientRequest.setHeader("anthropic-version", config.apiVersion)
-    )
+    const headers = options.betas === undefined && options.workspaceId === undefined
+      ? { ...fixedHeaders }
+      : headersFor(
+        config,
+        options.betas ?? config.betas,
+        options.workspaceId ?? Option.getOrUndefined(config.workspaceId)
+      )
     // The secret leaves its Redacted wrapper only here, as the header is built.
-    if (Option.isSome(config.apiKey)) {
-      request = HttpClientRequest.setHeader(request, "x-api-key", Redacted.value(config.apiKey.value))
-    }
-    if (Option.isSome(config.authToken)) {
-      request = HttpClientRequest.bearerToken(request, Redacted.value(config.authToken.value))
-    }
-    if (betas.length > 0) request = HttpClientRequest.setHeader(request, "anthropic-beta", betas.join(","))
-    if (workspaceId !== undefined) request = HttpClientRequest.setHeader(request, "anthropic-workspace-id", workspaceId)
-    return request
+    if (Option.isSome(config.apiKey)) headers["x-api-key"] = Redacted.value(config.apiKey.value)
+    if (Option.isSome(config.authToken)) headers["authorization"] = `Bearer ${Redacted.value(config.authToken.value)}`
+    return HttpClientRequest.get(config.baseUrl + path, { headers })
   }
 
   const attempt = <A>(
     request: HttpClientRequest.HttpClientRequest,
     path: string,
-    decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>,
-    attemptNumber: number
+    decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>
   ): Effect.Effect<A, ModelsError> =>
     Effect.gen(function*() {
       const toConnectionError = (error: HttpClientError.HttpClientError) =>
         new ConnectionError({ message: describeTransportError(error), method: "GET", path })
       const response = yield* Effect.mapError(httpClient.execute(request), toConnectionError)
       const requestId = header(response, "request-id")
+      // The call's span shows the last attempt; each attempt has the HttpClient's own span.
       yield* Effect.annotateCurrentSpan({
         "http.response.status_code": response.status,
         "anthropic.request_id": requestId ?? ""
@@ -198,10 +211,6 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
             path,
             timeout: config.timeout
           })
-      }),
-      Effect.withSpan("anthropic.models.request", {
-        kind: "client",
-        attributes: { "http.request.method": "GET", "url.path": path, "anthropic.attempt": attemptNumber }
       })
     )
 
@@ -209,20 +218,40 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
     path: string,
     request: HttpClientRequest.HttpClientRequest,
     decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>
-  ): Effect.Effect<A, ModelsError> =>
-    Effect.suspend(() => {
-      let attempts = 0
-      return Effect.suspend(() => attempt(request, path, decode, ++attempts)).pipe(
-        Effect.tapError((error) =>
-          isRetryable(error)
-            ? Effect.logDebug("Models API request failed with a retryable error").pipe(
-              Effect.annotateLogs({ path, attempt: attempts, error: error._tag })
-            )
-            : Effect.void
-        ),
-        Effect.retry(policy)
+  ): Effect.Effect<A, ModelsError> => {
+    const once = attempt(request, path, decode)
+    const logRetryable = (error: ModelsError, attemptNumber: number) =>
+      Effect.logDebug("Models API request failed with a retryable error").pipe(
+        Effect.annotateLogs({
+          path,
+          attempt: attemptNumber,
+          error: error._tag,
+          requestId: ("requestId" in error ? error.requestId : undefined) ?? ""
+        })
       )
-    })
+    // Most requests succeed at once, so the retry machinery is built only after a
+    // retryable failure. The policy then sees that first failure as its own
+    // first input, so its delays and its budget are exactly as if it had wrapped
+    // the first attempt.
+    return once.pipe(
+      Effect.catchIf(isRetryable, (firstError) => {
+        let replayed = false
+        let attemptNumber = 1
+        const next = Effect.suspend(() => {
+          if (!replayed) {
+            replayed = true
+            return Effect.fail(firstError)
+          }
+          attemptNumber++
+          return Effect.annotateCurrentSpan("anthropic.attempts", attemptNumber).pipe(
+            Effect.zipRight(once),
+            Effect.tapError((error) => isRetryable(error) ? logRetryable(error, attemptNumber) : Effect.void)
+          )
+        })
+        return logRetryable(firstError, 1).pipe(Effect.zipRight(Effect.retry(next, policy)))
+      })
+    )
+  }
 
   return {
     listPage: (params) => {
@@ -234,12 +263,14 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
       for (const stage of params.lifecycle ?? []) {
         request = HttpClientRequest.appendUrlParam(request, "lifecycle[]", stage)
       }
-      return Effect.withSpan(send(path, request, decodePage), "Models.list")
+      return Effect.withSpan(send(path, request, decodePage), "Models.list", {
+        attributes: { "url.path": path, "anthropic.attempts": 1 }
+      })
     },
     retrieve: (modelId, options) => {
       const path = `/v1/models/${encodeURIComponent(modelId)}`
       return Effect.withSpan(send(path, baseRequest(path, options), decodeModel), "Models.retrieve", {
-        attributes: { "anthropic.model_id": modelId }
+        attributes: { "url.path": path, "anthropic.model_id": modelId, "anthropic.attempts": 1 }
       })
     }
   }
