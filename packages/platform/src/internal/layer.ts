@@ -6,8 +6,8 @@ import * as Layer from "effect/Layer"
 
 /**
  * The full service over a runtime's HttpClient, configured from options completed
- * from the environment (`fromEnvWith`), or from the options alone where there is no
- * environment to read (browsers).
+ * from the environment (`fromEnvWith`), or from the options alone where reading the
+ * environment is not wanted (browsers have none; Deno asks for a permission).
  */
 export const modelsLayer = (
   httpClient: Layer.Layer<HttpClient.HttpClient>,
