@@ -9,7 +9,6 @@ import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { parseArgs } from "node:util"
 import { claudeModels, synthetic } from "./Catalogue.js"
-import type { FaultKind } from "./internal/api.js"
 import * as ModelsApiServer from "./ModelsApiServer.js"
 
 const usage = `Usage: anthropic-models-mock [--port 4010] [--models N] [--api-key KEY] [--fault-rate 0.1 --seed 1]
@@ -32,16 +31,6 @@ const { values } = parseArgs({
   }
 })
 
-const kinds: ReadonlyArray<FaultKind> = [
-  "rate-limit",
-  "server-error",
-  "overloaded",
-  "html-503",
-  "connection-reset",
-  "slow",
-  "truncated-json"
-]
-
 const program = Effect.gen(function*() {
   if (values.help) return yield* Console.log(usage)
   const rate = values["fault-rate"] === undefined ? 0 : Number(values["fault-rate"])
@@ -49,7 +38,9 @@ const program = Effect.gen(function*() {
     port: Number(values.port),
     models: values.models === undefined ? claudeModels : synthetic(Number(values.models)),
     apiKey: values["api-key"],
-    faults: rate > 0 ? { random: { seed: Number(values.seed), rate, kinds }, slowDelay: "30 seconds" } : undefined
+    faults: rate > 0
+      ? { random: { seed: Number(values.seed), rate }, slowDelay: "30 seconds" }
+      : undefined
   })
   yield* Console.log(`Models API mock listening on ${server.url} (Ctrl-C to stop)`)
   yield* Console.log(`  curl ${server.url}/v1/models -H "x-api-key: any" -H "anthropic-version: 2023-06-01"`)

@@ -98,6 +98,23 @@ export const fingerprint = (ast: AST.AST, patterns: Array<RegExp> = []): string 
   }
 }
 
+/**
+ * The capabilities the decoder reads by name. It is also part of the
+ * fingerprint below, so a schema with other known capabilities turns the fast
+ * path off instead of being decoded with a stale list.
+ */
+const capabilityKeys = [
+  "batch",
+  "citations",
+  "code_execution",
+  "context_management",
+  "effort",
+  "image_input",
+  "pdf_input",
+  "structured_outputs",
+  "thinking"
+] as const
+
 const capability = "({supported:boolean;[string]:unknown}|undefined)"
 const rfc3339 =
   "string&effect/SchemaId/Pattern/^\\d{4}-\\d{2}-\\d{2}[Tt ]\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:[Zz]|[+-]\\d{2}:\\d{2})$/" +
@@ -109,17 +126,7 @@ export const expectedModelFingerprint = "{id:string;type:\"model\";display_name:
   "max_input_tokens?:((number&effect/SchemaId/Int|null)|undefined);" +
   "max_tokens?:((number&effect/SchemaId/Int|null)|undefined);" +
   "capabilities?:(({" +
-  [
-    "batch",
-    "citations",
-    "code_execution",
-    "context_management",
-    "effort",
-    "image_input",
-    "pdf_input",
-    "structured_outputs",
-    "thinking"
-  ].map((key) => `${key}?:${capability}`).join(";") +
+  capabilityKeys.map((key) => `${key}?:${capability}`).join(";") +
   ";[string]:{supported:boolean;[string]:unknown}}|null)|undefined);" +
   "lifecycle?:((((\"active\"|\"deprecated\"|\"retired\")|string)|null)|undefined);" +
   "line?:((string|null)|undefined);" +
@@ -159,18 +166,6 @@ type Plain = { readonly [key: string]: unknown }
  */
 const isPlain = (value: unknown): value is Plain =>
   typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype
-
-const capabilityKeys = [
-  "batch",
-  "citations",
-  "code_execution",
-  "context_management",
-  "effort",
-  "image_input",
-  "pdf_input",
-  "structured_outputs",
-  "thinking"
-] as const
 
 const optionalKeys = [
   "max_input_tokens",
