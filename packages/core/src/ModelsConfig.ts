@@ -227,12 +227,22 @@ export const make = (options: Options): Effect.Effect<ResolvedConfig, ConfigErro
  */
 export const fromEnv: Config.Config<Options> = Config.suspend(() => fromEnvWith({}))
 
+// As in the official SDK, environment values are trimmed and an empty one
+// (`ANTHROPIC_BASE_URL=`) means "not set".
+const nonBlank = (value: Option.Option<string>): Option.Option<string> =>
+  Option.filter(Option.map(value, (text) => text.trim()), (text) => text !== "")
+
+// The value is wrapped at once, so it is never held as a plain string.
+const nonBlankSecret = (value: Option.Option<string>): Option.Option<Redacted.Redacted> =>
+  Option.map(nonBlank(value), (text) => Redacted.make(text))
+
 /**
- * Options given in code, completed from the environment the way the official
- * SDK's constructor is: `ANTHROPIC_API_KEY` and `ANTHROPIC_AUTH_TOKEN` when the
+ * Options given in code, completed from the environment much as the official
+ * SDK's constructor does: `ANTHROPIC_API_KEY` and `ANTHROPIC_AUTH_TOKEN` when the
  * options carry neither credential, `ANTHROPIC_BASE_URL` when they have no
  * `baseUrl`. A credential in the options is never mixed with one from the
- * environment, and only the variables the options lack are read. The `/node`
+ * environment, only the variables the options lack are read, and values are
+ * trimmed, so a variable that is empty or blank counts as unset. The `/node`
  * and `/bun` layers use it, so `NodeModels.layer({ timeout: "10 seconds" })`
  * still finds the key.
  *
@@ -252,8 +262,8 @@ export const fromEnvWith = (options: Options): Config.Config<Options> => {
     options.apiKey !== undefined || options.authToken !== undefined
       ? Config.succeed({ apiKey: options.apiKey, authToken: options.authToken })
       : Config.all({
-        apiKey: Config.option(Config.redacted("ANTHROPIC_API_KEY")),
-        authToken: Config.option(Config.redacted("ANTHROPIC_AUTH_TOKEN"))
+        apiKey: Config.map(Config.option(Config.string("ANTHROPIC_API_KEY")), nonBlankSecret),
+        authToken: Config.map(Config.option(Config.string("ANTHROPIC_AUTH_TOKEN")), nonBlankSecret)
       }).pipe(
         Config.mapOrFail(({ apiKey, authToken }) =>
           Option.isNone(apiKey) && Option.isNone(authToken)
@@ -268,7 +278,7 @@ export const fromEnvWith = (options: Options): Config.Config<Options> => {
       )
   const baseUrl: Config.Config<string | URL | undefined> = options.baseUrl !== undefined
     ? Config.succeed(options.baseUrl)
-    : Config.map(Config.option(Config.string("ANTHROPIC_BASE_URL")), Option.getOrUndefined)
+    : Config.map(Config.option(Config.string("ANTHROPIC_BASE_URL")), (url) => Option.getOrUndefined(nonBlank(url)))
   return Config.map(Config.all([credentials, baseUrl]), ([credential, url]) => ({
     ...options,
     ...credential,

@@ -87,6 +87,25 @@ describe("ModelsConfig", () => {
       assert.include(String(error), "ANTHROPIC_API_KEY")
     }))
 
+  it.effect("fromEnvWith trims the environment and treats empty values as unset", () =>
+    Effect.gen(function*() {
+      // An exported but empty ANTHROPIC_BASE_URL must not break a layer given its key in code.
+      const emptyUrl = yield* fromEnvWith({ apiKey: FAKE_KEY }, { ANTHROPIC_BASE_URL: "" })
+      assert.strictEqual(emptyUrl.config.baseUrl, "https://api.anthropic.com")
+      const blankKey = yield* fromEnvWith({}, { ANTHROPIC_API_KEY: "  ", ANTHROPIC_AUTH_TOKEN: " tok-FAKE\n" })
+      assert.isTrue(Option.isNone(blankKey.config.apiKey))
+      assert.strictEqual(Redacted.value(Option.getOrThrow(blankKey.config.authToken)), "tok-FAKE")
+      const spaced = yield* fromEnvWith({}, {
+        ANTHROPIC_API_KEY: ` ${FAKE_KEY} `,
+        ANTHROPIC_BASE_URL: " https://gw.example.com "
+      })
+      assert.strictEqual(Redacted.value(Option.getOrThrow(spaced.config.apiKey)), FAKE_KEY)
+      assert.strictEqual(spaced.config.baseUrl, "https://gw.example.com")
+      const error = yield* Effect.flip(fromEnvWith({}, { ANTHROPIC_API_KEY: "" }))
+      assert.isTrue(ConfigError.isMissingData(error))
+      assert.include(String(error), "ANTHROPIC_API_KEY")
+    }))
+
   const refused: ReadonlyArray<readonly [string, ModelsConfig.Options, string]> = [
     ["an empty key", { apiKey: "" }, "apiKey is empty"],
     ["a key with a newline", { apiKey: `${FAKE_KEY}\nx-evil: 1` }, "control character"],

@@ -168,12 +168,9 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
       const toConnectionError = (error: HttpClientError.HttpClientError) =>
         new ConnectionError({ message: describeTransportError(error), method: "GET", path })
       const response = yield* Effect.mapError(httpClient.execute(request), toConnectionError)
+      // Status and request id are on the HttpClient's span of this attempt
+      // (`http.response.status_code`, `http.response.header.request-id`).
       const requestId = header(response, "request-id")
-      // The call's span shows the last attempt; each attempt has the HttpClient's own span.
-      yield* Effect.annotateCurrentSpan({
-        "http.response.status_code": response.status,
-        "anthropic.request_id": requestId ?? ""
-      })
       const text = yield* Effect.mapError(response.text, toConnectionError)
       if (response.status < 200 || response.status >= 300) {
         return yield* Effect.fail(errorFromResponse(response, text, yield* Clock.currentTimeMillis))
