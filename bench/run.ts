@@ -97,23 +97,17 @@ const oursPeer = (prefetch: number): MemoryConfig => ({
 // million-model run takes 20 to 30 s per client, so that set gets three runs
 // (its peaks differ by a few per cent from run to run) to keep `pnpm bench`
 // near ten minutes; the others get five.
+const fastConsumer = (runs: number, size: number, sampleEvery: number): MemorySet => ({
+  title: "1 ms per page",
+  runs,
+  size,
+  sleepMs: 1,
+  sampleEvery,
+  configs: [officialPeer, oursPeer(0), oursPeer(1)]
+})
 const memorySets = (quick: boolean): ReadonlyArray<MemorySet> => [
-  {
-    title: "1 ms per page",
-    runs: quick ? 1 : 3,
-    size: quick ? 100_000 : 1_000_000,
-    sleepMs: 1,
-    sampleEvery: 50,
-    configs: [officialPeer, oursPeer(0), oursPeer(1)]
-  },
-  {
-    title: "1 ms per page",
-    runs: quick ? 1 : 5,
-    size: quick ? 20_000 : 100_000,
-    sleepMs: 1,
-    sampleEvery: 25,
-    configs: [officialPeer, oursPeer(0), oursPeer(1)]
-  },
+  fastConsumer(quick ? 1 : 3, quick ? 100_000 : 1_000_000, 50),
+  fastConsumer(quick ? 1 : 5, quick ? 20_000 : 100_000, 25),
   {
     title: "25 ms per page",
     runs: quick ? 1 : 5,

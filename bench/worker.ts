@@ -4,58 +4,32 @@
  * memory run, so no scenario inherits another's heap. The result is the last
  * line of stdout, after `RESULT `.
  */
-import { decodeOnly, type DecodeOnlyArgs } from "./scenarios/decodeOnly.js"
-import { memory, type MemoryArgs } from "./scenarios/memory.js"
-import {
-  closeAll,
-  firstModel,
-  type FirstModelArgs,
-  latency,
-  type LatencyArgs,
-  retrieves,
-  type RetrievesArgs,
-  throughput,
-  throughputAlone,
-  type ThroughputArgs,
-  type ThroughputOneArgs
-} from "./scenarios/warm.js"
+import { decodeOnly } from "./scenarios/decodeOnly.js"
+import { memory } from "./scenarios/memory.js"
+import { closeAll, firstModel, latency, retrieves, throughput, throughputAlone } from "./scenarios/warm.js"
 
 export const resultMarker = "RESULT "
 
+// `run.ts` builds each scenario's arguments with the scenario's own type and
+// sends them as JSON, so the parsed value is handed on as that type.
+const fromJson = <A>(scenario: (args: A) => Promise<unknown>) => (json: string): Promise<unknown> =>
+  scenario(JSON.parse(json))
+
+const scenarios: Readonly<Record<string, (json: string) => Promise<unknown>>> = {
+  "throughput": fromJson(throughput),
+  "throughput-alone": fromJson(throughputAlone),
+  "decode-only": fromJson(decodeOnly),
+  "latency": fromJson(latency),
+  "first-model": fromJson(firstModel),
+  "retrieves": fromJson(retrieves),
+  "memory": fromJson(memory)
+}
+
 const main = async (): Promise<unknown> => {
   const [scenario = "", json = "{}"] = process.argv.slice(2)
-  switch (scenario) {
-    case "throughput": {
-      const args: ThroughputArgs = JSON.parse(json)
-      return throughput(args)
-    }
-    case "throughput-alone": {
-      const args: ThroughputOneArgs = JSON.parse(json)
-      return throughputAlone(args)
-    }
-    case "decode-only": {
-      const args: DecodeOnlyArgs = JSON.parse(json)
-      return decodeOnly(args)
-    }
-    case "latency": {
-      const args: LatencyArgs = JSON.parse(json)
-      return latency(args)
-    }
-    case "first-model": {
-      const args: FirstModelArgs = JSON.parse(json)
-      return firstModel(args)
-    }
-    case "retrieves": {
-      const args: RetrievesArgs = JSON.parse(json)
-      return retrieves(args)
-    }
-    case "memory": {
-      const args: MemoryArgs = JSON.parse(json)
-      return memory(args)
-    }
-    default:
-      throw new Error(`unknown scenario ${JSON.stringify(scenario)}`)
-  }
+  const run = scenarios[scenario]
+  if (run === undefined) throw new Error(`unknown scenario ${JSON.stringify(scenario)}`)
+  return run(json)
 }
 
 main().then(

@@ -5,19 +5,23 @@
  */
 import { modelId } from "../catalogue.js"
 import { peers } from "../peers/all.js"
-import type { ListOptions } from "../peers/peer.js"
+import type { ListOptions, Peer } from "../peers/peer.js"
 import { baseUrlFor } from "../server.js"
 import { type Row, sleep } from "../stats.js"
 import { interleave, type Variant } from "./interleaved.js"
+
+const peerNames = ["limit", "official", "effect-ai", "ours"] as const
+
+/** The same measured run for each peer, in the table's order. */
+const everyPeer = (expect: number, run: (peer: Peer) => Promise<number>): Array<Variant> =>
+  peerNames.map((name) => ({ peer: name, run: () => run(peers[name]), expect }))
 
 const listVariants = (
   options: Omit<ListOptions, "prefetch">,
   expect: number,
   prefetches: ReadonlyArray<number>
 ): Array<Variant> => [
-  { peer: "limit", run: () => peers.limit.listAll(options), expect },
-  { peer: "official", run: () => peers.official.listAll(options), expect },
-  { peer: "effect-ai", run: () => peers["effect-ai"].listAll(options), expect },
+  ...everyPeer(expect, (peer) => peer.listAll(options)).filter((variant) => variant.peer !== "ours"),
   ...prefetches.map((prefetch): Variant => ({
     peer: prefetch === 0 ? "ours" : `ours prefetch ${prefetch}`,
     run: () => peers.ours.listAll({ ...options, prefetch }),
@@ -94,12 +98,8 @@ export const latency = (args: LatencyArgs): Promise<Array<Row>> => {
   )
 }
 
-export interface FirstModelArgs {
-  readonly port: number
-  readonly size: number
-  readonly limit: number
-  readonly rounds: number
-}
+/** The first model needs what a full listing needs. */
+export type FirstModelArgs = ThroughputArgs
 
 /** Scenario 3: the first model of a large listing. */
 export const firstModel = (args: FirstModelArgs): Promise<Array<Row>> => {
@@ -109,12 +109,7 @@ export const firstModel = (args: FirstModelArgs): Promise<Array<Row>> => {
   return interleave(
     "3. time to first model",
     "ms",
-    [
-      { peer: "limit", run: () => peers.limit.firstModel(baseUrl, args.limit).then(check), expect: 1 },
-      { peer: "official", run: () => peers.official.firstModel(baseUrl, args.limit).then(check), expect: 1 },
-      { peer: "effect-ai", run: () => peers["effect-ai"].firstModel(baseUrl, args.limit).then(check), expect: 1 },
-      { peer: "ours", run: () => peers.ours.firstModel(baseUrl, args.limit).then(check), expect: 1 }
-    ],
+    everyPeer(1, (peer) => peer.firstModel(baseUrl, args.limit).then(check)),
     args.rounds,
     { warmupRounds: 3 }
   )
@@ -132,16 +127,10 @@ export const retrieves = (args: RetrievesArgs): Promise<Array<Row>> => {
   const baseUrl = baseUrlFor(args.port, args.size)
   // Spread over the catalogue so that no two requests ask for the same model.
   const ids = Array.from({ length: args.count }, (_, i) => modelId((i * 97) % args.size))
-  const expect = args.count
   return interleave(
     "5. concurrent retrieves",
     "ms",
-    [
-      { peer: "limit", run: () => peers.limit.retrieveAll(baseUrl, ids), expect },
-      { peer: "official", run: () => peers.official.retrieveAll(baseUrl, ids), expect },
-      { peer: "effect-ai", run: () => peers["effect-ai"].retrieveAll(baseUrl, ids), expect },
-      { peer: "ours", run: () => peers.ours.retrieveAll(baseUrl, ids), expect }
-    ],
+    everyPeer(args.count, (peer) => peer.retrieveAll(baseUrl, ids)),
     args.rounds,
     { warmupRounds: 2 }
   )
