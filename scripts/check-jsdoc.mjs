@@ -6,9 +6,10 @@
 // Part of `pnpm docgen`.
 import * as fs from "node:fs"
 import * as path from "node:path"
+import { fileURLToPath } from "node:url"
 import ts from "typescript"
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const problems = []
 let exportsChecked = 0
 

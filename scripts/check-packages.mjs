@@ -8,13 +8,15 @@
 //   - our own rules: exports and bins point into dist/ and exist in the tarball, every
 //     public module of src/ is exported, no workspace:/catalog: range is left.
 // Run `pnpm build` first. Prints every check of every package; exits non-zero if any
-// package has a problem.
+// package has a problem. With PACK_DIR set, the checked tarballs are also left there, so
+// the smoke test (scripts/smoke/run.sh) installs exactly these instead of packing again.
 import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
 import * as path from "node:path"
+import { fileURLToPath } from "node:url"
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 // Under `pnpm check:packages`, npm_execpath is the running pnpm; otherwise the pinned one.
 const pnpmCommand = /pnpm/.test(process.env.npm_execpath ?? "")
   ? `"${process.execPath}" "${process.env.npm_execpath}"`
@@ -56,6 +58,7 @@ try {
     }
     const tarball = path.join(dest, tarballs[0])
     console.log(`packed ${tarballs[0]} (${(fs.statSync(tarball).size / 1024).toFixed(1)} KiB)`)
+    if (process.env.PACK_DIR) fs.copyFileSync(tarball, path.join(process.env.PACK_DIR, tarballs[0]))
 
     // publint: zero messages at every level.
     const lint = run(publint, ["run", tarball, "--level", "suggestion", "--strict"], {

@@ -28,7 +28,13 @@ took() { echo "   (${SECONDS}s)"; }
 step "pack"
 mkdir -p "$tmp/packs" "$tmp/project"
 for pkg in core platform testing; do
-  (cd "$root/packages/$pkg" && timeout 120 bash -c "$(declare -f pnpm); pnpm pack --pack-destination '$tmp/packs'" >/dev/null)
+  # `pnpm check:packages` with PACK_DIR set has packed and checked these already (as CI does).
+  packed="$(ls "${PACK_DIR:-/nonexistent}"/anthropic-effect-"$pkg"-*.tgz 2>/dev/null | head -1 || true)"
+  if [[ -n "$packed" ]]; then
+    cp "$packed" "$tmp/packs/"
+  else
+    (cd "$root/packages/$pkg" && timeout 120 bash -c "$(declare -f pnpm); pnpm pack --pack-destination '$tmp/packs'" >/dev/null)
+  fi
 done
 ls "$tmp/packs"
 took
@@ -52,7 +58,7 @@ timeout 300 npm install --no-audit --no-fund --loglevel=error \
 node -e 'for (const n of ["@anthropic-effect/core","@anthropic-effect/platform","@anthropic-effect/testing","effect","@effect/platform","@effect/platform-node","typescript"]) console.log("   " + n + "@" + require(n + "/package.json").version)'
 took
 
-cp "$here/esm.mjs" "$here/cjs.cjs" "$here/bin.mjs" "$here/tsconfig.bundler.json" "$here/tsconfig.node16.json" .
+cp "$here/esm.mjs" "$here/cjs.cjs" "$here/program.cjs" "$here/bin.mjs" "$here/tsconfig.bundler.json" "$here/tsconfig.node16.json" .
 cp "$here/check.ts" check.ts
 cp "$here/check.ts" check.mts
 cp "$here/check.ts" check.cts
