@@ -22,7 +22,7 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { type Exchange, modelsLayer } from "./support/Client.js"
+import { type Exchange, FAKE_API_KEY, modelsLayer } from "./support/Client.js"
 import * as MockServer from "./support/MockServer.js"
 
 class Prism extends Context.Tag("conformance/Prism")<Prism, MockServer.MockServer>() {}
@@ -318,7 +318,7 @@ layer(PrismLive, { excludeTestServices: true, timeout: "45 seconds" })("prism (d
         const probe = (query: string) =>
           Effect.promise(async () => {
             const response = await fetch(`${prism.url}/v1/models?${query}`, {
-              headers: { "x-api-key": "sk-ant-conformance-FAKE", "anthropic-version": "2023-06-01" }
+              headers: { "x-api-key": FAKE_API_KEY, "anthropic-version": "2023-06-01" }
             })
             await response.arrayBuffer()
             return { status: response.status, violations: response.headers.get("sl-violations") }

@@ -19,7 +19,7 @@ import * as Exit from "effect/Exit"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Stream from "effect/Stream"
-import { type Exchange, modelsLayer } from "./support/Client.js"
+import { type Exchange, FAKE_API_KEY, modelsLayer } from "./support/Client.js"
 import * as MockServer from "./support/MockServer.js"
 
 class Steady extends Context.Tag("conformance/Steady")<Steady, MockServer.MockServer>() {}
@@ -215,7 +215,7 @@ layer(SteadyLive, { excludeTestServices: true, timeout: "30 seconds" })("steady"
         const response = yield* Effect.promise(() =>
           fetch(`${steady.url}/v1/models?lifecycle%5B%5D=active&lifecycle%5B%5D=bogus`, {
             headers: {
-              "x-api-key": "sk-ant-conformance-FAKE",
+              "x-api-key": FAKE_API_KEY,
               "anthropic-version": "2023-06-01",
               "x-steady-query-array-format": "brackets"
             }

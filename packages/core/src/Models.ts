@@ -32,12 +32,13 @@ export interface RequestParams {
 }
 
 /**
- * Parameters of `list`, `pages` and `stream`.
+ * One request of a page: what `list` sends, and what a `Backend` answers
+ * after validation.
  *
  * @since 0.1.0
  * @category models
  */
-export interface ListParams extends RequestParams {
+export interface PageRequest extends RequestParams {
   /** Models per page, 1 to 1000. The API's default is 20. */
   readonly limit?: number | undefined
   /** Start after this model id (forward). */
@@ -46,6 +47,15 @@ export interface ListParams extends RequestParams {
   readonly beforeId?: string | undefined
   /** Only models in these stages (at most 3). The API's default is active and deprecated. */
   readonly lifecycle?: ReadonlyArray<Lifecycle> | undefined
+}
+
+/**
+ * Parameters of `list`, `pages` and `stream`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ListParams extends PageRequest {
   /**
    * For `pages` and `stream`: how many pages may be fetched ahead of the
    * consumer, 0 to 64. Default 0, one request per pull.
@@ -77,19 +87,6 @@ export interface Service {
  * @category tags
  */
 export class Models extends Context.Tag("@anthropic-effect/core/Models")<Models, Service>() {}
-
-/**
- * One request of a page, after validation. A `Backend` answers it.
- *
- * @since 0.1.0
- * @category models
- */
-export interface PageRequest extends RequestParams {
-  readonly limit?: number | undefined
-  readonly afterId?: string | undefined
-  readonly beforeId?: string | undefined
-  readonly lifecycle?: ReadonlyArray<Lifecycle> | undefined
-}
 
 /**
  * The two requests a transport must answer. `fromBackend` adds validation,

@@ -256,8 +256,8 @@ const nonBlankSecret = (value: Option.Option<string>): Option.Option<Redacted.Re
  * @category config
  */
 export const fromEnvWith = (options: Options): Config.Config<Options> => {
-  // Only what the options lack is read, so a runtime that guards the environment
-  // (Deno without --allow-env) is not asked for variables that would go unused.
+  // Only what the options lack is read: a variable that would go unused is never
+  // looked up, so a custom ConfigProvider sees only real questions.
   const credentials: Config.Config<Pick<Options, "apiKey" | "authToken">> =
     options.apiKey !== undefined || options.authToken !== undefined
       ? Config.succeed({ apiKey: options.apiKey, authToken: options.authToken })

@@ -5,10 +5,10 @@
  */
 import type * as Models from "@anthropic-effect/core/Models"
 import type * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
+import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as ConfigError from "effect/ConfigError"
 import type * as Layer from "effect/Layer"
-import { fetchHttpClient } from "./internal/fetch.js"
 import { modelsLayer } from "./internal/layer.js"
 
 /**
@@ -17,7 +17,7 @@ import { modelsLayer } from "./internal/layer.js"
  * @since 0.1.0
  * @category layers
  */
-export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = fetchHttpClient
+export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
 
 /**
  * The full `Models` service on Deno. Without options it reads

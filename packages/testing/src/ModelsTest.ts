@@ -9,6 +9,7 @@
 import type { ModelInfoEncoded } from "@anthropic-effect/core/ModelInfo"
 import { ModelInfo, ModelsPage } from "@anthropic-effect/core/ModelInfo"
 import * as Models from "@anthropic-effect/core/Models"
+import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
 import { fromErrorType, MalformedResponseError, type ModelsError } from "@anthropic-effect/core/ModelsError"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
@@ -80,7 +81,7 @@ const decodePage = Schema.decodeUnknown(ModelsPage)
 const decodeModel = Schema.decodeUnknown(ModelInfo)
 
 // The in-memory API checks credentials and the version header like the real one.
-const headers = { "x-api-key": "models-test", "anthropic-version": "2023-06-01" }
+const headers = { "x-api-key": "models-test", "anthropic-version": ModelsConfig.defaultApiVersion }
 
 const fromAnswer = <A>(
   answer: Answer,

@@ -8,7 +8,7 @@ import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import * as Console from "effect/Console"
 import * as Effect from "effect/Effect"
 import { parseArgs } from "node:util"
-import { claudeModels, synthetic } from "./Catalogue.js"
+import { synthetic } from "./Catalogue.js"
 import * as ModelsApiServer from "./ModelsApiServer.js"
 
 const usage = `Usage: anthropic-models-mock [--port 4010] [--models N] [--api-key KEY] [--fault-rate 0.1 --seed 1]
@@ -36,10 +36,10 @@ const program = Effect.gen(function*() {
   const rate = values["fault-rate"] === undefined ? 0 : Number(values["fault-rate"])
   const server = yield* ModelsApiServer.serve({
     port: Number(values.port),
-    models: values.models === undefined ? claudeModels : synthetic(Number(values.models)),
+    models: values.models === undefined ? undefined : synthetic(Number(values.models)),
     apiKey: values["api-key"],
     faults: rate > 0
-      ? { random: { seed: Number(values.seed), rate }, slowDelay: "30 seconds" }
+      ? { random: { seed: Number(values.seed), rate } }
       : undefined
   })
   yield* Console.log(`Models API mock listening on ${server.url} (Ctrl-C to stop)`)

@@ -1,21 +1,15 @@
 import * as Models from "@anthropic-effect/core/Models"
-import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
-import * as Layer from "effect/Layer"
+import * as Exit from "effect/Exit"
 import * as Stream from "effect/Stream"
 import { synthetic } from "../src/Catalogue.js"
 import * as ModelsApiServer from "../src/ModelsApiServer.js"
+import { clientWithKey, drainInOrder } from "./utils.js"
 
 const KEY = "sk-ant-server-FAKE-1"
 
-const clientFor = (url: string, options: Partial<ModelsConfig.Options> = {}) =>
-  Models.layer.pipe(
-    Layer.provide(ModelsConfig.layer({ apiKey: KEY, baseUrl: url, ...options })),
-    Layer.provide(NodeHttpClient.layerUndici),
-    Layer.orDie
-  )
+const clientFor = clientWithKey(KEY)
 
 describe("ModelsApiServer", () => {
   it.live(
@@ -24,19 +18,13 @@ describe("ModelsApiServer", () => {
       Effect.gen(function*() {
         const models = synthetic(100_000)
         const server = yield* ModelsApiServer.serve({ models, apiKey: KEY })
-        let index = 0
-        let outOfOrder = 0
-        yield* Models.stream({ limit: 1000 }).pipe(
-          Stream.runForEach((model) =>
-            Effect.sync(() => {
-              if (model.id !== models[index]!.id) outOfOrder++
-              index++
-            })
-          ),
-          Effect.provide(clientFor(server.url))
+        const { exit, received, wrong } = yield* drainInOrder(
+          Models.stream({ limit: 1000 }).pipe(Stream.provideLayer(clientFor(server.url))),
+          models
         )
-        assert.strictEqual(index, 100_000)
-        assert.strictEqual(outOfOrder, 0)
+        assert.isTrue(Exit.isSuccess(exit))
+        assert.strictEqual(received, 100_000)
+        assert.strictEqual(wrong, 0)
         const stats = yield* server.stats
         assert.strictEqual(stats.pagesServed.size, 100)
         // one keep-alive connection carried all 100 pages

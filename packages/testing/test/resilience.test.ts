@@ -1,30 +1,23 @@
 // Fault tolerance over real loopback HTTP: seeded faults at several rates,
 // exhaustion of the retry budget, interruption without leaks, and concurrency.
 import * as Models from "@anthropic-effect/core/Models"
-import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
-import * as NodeHttpClient from "@effect/platform-node/NodeHttpClient"
 import { assert, describe, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Fiber from "effect/Fiber"
-import * as Layer from "effect/Layer"
 import * as Schedule from "effect/Schedule"
 import * as Stream from "effect/Stream"
 import * as Supervisor from "effect/Supervisor"
 import { synthetic } from "../src/Catalogue.js"
 import * as ModelsApiServer from "../src/ModelsApiServer.js"
+import { clientWithKey, drainInOrder } from "./utils.js"
 
 const KEY = "sk-ant-resilience-FAKE"
 const catalogue = synthetic(20_000, { detailed: false })
 
-const clientFor = (url: string, options: Partial<ModelsConfig.Options> = {}) =>
-  Models.layer.pipe(
-    Layer.provide(ModelsConfig.layer({ apiKey: KEY, baseUrl: url, ...options })),
-    Layer.provide(NodeHttpClient.layerUndici),
-    Layer.orDie
-  )
+const clientFor = clientWithKey(KEY)
 
 // Short real waits keep the suite fast; the schedule's shape is covered on TestClock in core.
 const quickRetries = (maxRetries: number) =>
@@ -34,18 +27,7 @@ const quickRetries = (maxRetries: number) =>
     Schedule.intersect(Schedule.recurs(maxRetries))
   )
 
-/** Collects the stream, checking order on the fly, and reports what arrived. */
-const drain = <E, R>(stream: Stream.Stream<{ readonly id: string }, E, R>) =>
-  Effect.gen(function*() {
-    let index = 0
-    let wrong = 0
-    const exit = yield* Effect.exit(Stream.runForEach(stream, (model) =>
-      Effect.sync(() => {
-        if (model.id !== catalogue[index]?.id) wrong++
-        index++
-      })))
-    return { exit, received: index, wrong }
-  })
+const drain = <E, R>(stream: Stream.Stream<{ readonly id: string }, E, R>) => drainInOrder(stream, catalogue)
 
 describe("seeded faults over loopback", () => {
   for (const rate of [0.1, 0.3, 0.5]) {

@@ -121,7 +121,7 @@ const rfc3339 =
   "=ComposeTransformation:=>string=FinalTransformation:DateTimeUtc=>declare:DateTimeUtcFromSelf"
 
 /** The fingerprint of the `ModelInfo` schema this module was written for. */
-export const expectedModelFingerprint = "{id:string;type:\"model\";display_name:string;" +
+const expectedModelFingerprint = "{id:string;type:\"model\";display_name:string;" +
   `created_at:${rfc3339};` +
   "max_input_tokens?:((number&effect/SchemaId/Int|null)|undefined);" +
   "max_tokens?:((number&effect/SchemaId/Int|null)|undefined);" +
@@ -228,8 +228,8 @@ const canonicalMillis = (text: string): number | undefined => {
 }
 
 const utc = (value: unknown, pattern: RegExp): DateTime.Utc | undefined => {
+  // The fingerprint pins the pattern without flags, so `test` keeps no state between calls.
   if (typeof value !== "string") return undefined
-  pattern.lastIndex = 0
   if (!pattern.test(value)) return undefined
   // `DateTime.unsafeMake` is what Schema.DateTimeUtc calls; given the same
   // instant as a number it builds the same value, without parsing text again.
@@ -256,31 +256,10 @@ const decodeCapability = (input: unknown): Capability | undefined => {
   return out
 }
 
+const capabilityRanks: ReadonlyMap<string, number> = new Map(capabilityKeys.map((key, rank) => [key, rank]))
+
 // The position of a declared capability in the schema, or -1.
-const capabilityRank = (key: string): number => {
-  switch (key) {
-    case "batch":
-      return 0
-    case "citations":
-      return 1
-    case "code_execution":
-      return 2
-    case "context_management":
-      return 3
-    case "effort":
-      return 4
-    case "image_input":
-      return 5
-    case "pdf_input":
-      return 6
-    case "structured_outputs":
-      return 7
-    case "thinking":
-      return 8
-    default:
-      return -1
-  }
-}
+const capabilityRank = (key: string): number => capabilityRanks.get(key) ?? -1
 
 /** Schema's output order for any input: declared keys in schema order, then the rest in input order. */
 const decodeCapabilitiesReordered = (input: Plain): Capabilities | undefined => {

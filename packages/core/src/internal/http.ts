@@ -2,6 +2,7 @@ import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
+import type * as UrlParams from "@effect/platform/UrlParams"
 import * as Clock from "effect/Clock"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
@@ -11,7 +12,6 @@ import * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import * as Schedule from "effect/Schedule"
 import * as Schema from "effect/Schema"
-import type { ModelInfo, ModelsPage } from "../ModelInfo.js"
 import { ErrorResponse } from "../ModelInfo.js"
 import type { Backend, RequestParams } from "../Models.js"
 import type { ResolvedConfig } from "../ModelsConfig.js"
@@ -27,8 +27,6 @@ import {
 } from "../ModelsError.js"
 import * as Decode from "./decode.js"
 
-const decodePage: (json: unknown) => Either.Either<ModelsPage, ParseResult.ParseError> = Decode.decodePage
-const decodeModel: (json: unknown) => Either.Either<ModelInfo, ParseResult.ParseError> = Decode.decodeModel
 const decodeErrorBody = Schema.decodeUnknownEither(ErrorResponse)
 
 const header = (response: HttpClientResponse.HttpClientResponse, name: string): string | undefined => {
@@ -37,7 +35,7 @@ const header = (response: HttpClientResponse.HttpClientResponse, name: string): 
 }
 
 /** `retry-after-ms`, else `retry-after` in seconds or as an HTTP date. */
-export const parseRetryAfter = (
+const parseRetryAfter = (
   retryAfterMs: string | undefined,
   retryAfter: string | undefined,
   nowMillis: number
@@ -55,10 +53,13 @@ export const parseRetryAfter = (
   return undefined
 }
 
+const parseJson = (text: string): Either.Either<unknown, unknown> => Either.try(() => JSON.parse(text))
+
 const bodyPreview = (text: string): string => text.length > 512 ? `${text.slice(0, 512)}…` : text
 
 const errorFromResponse = (
   response: HttpClientResponse.HttpClientResponse,
+  requestId: string | undefined,
   text: string,
   nowMillis: number
 ): ApiError => {
@@ -69,11 +70,7 @@ const errorFromResponse = (
     retryAfter: parseRetryAfter(header(response, "retry-after-ms"), header(response, "retry-after"), nowMillis),
     shouldRetry: shouldRetryHeader === "true" ? true : shouldRetryHeader === "false" ? false : undefined
   }
-  const requestId = header(response, "request-id")
-  const parsed = Either.flatMap(
-    Either.try(() => JSON.parse(text) as unknown),
-    (json) => decodeErrorBody(json)
-  )
+  const parsed = Either.flatMap(parseJson(text), decodeErrorBody)
   if (Either.isLeft(parsed)) {
     return new UnknownApiError({
       ...common,
@@ -113,7 +110,7 @@ const defaultBackoff = (maxRetries: number): Schedule.Schedule<unknown, ModelsEr
  * The retry policy for one request: only retryable errors, the configured
  * budget and backoff, and the server's `retry-after` (capped) when it sent one.
  */
-export const retryPolicy = (config: ResolvedConfig): Schedule.Schedule<unknown, ModelsError> =>
+const retryPolicy = (config: ResolvedConfig): Schedule.Schedule<unknown, ModelsError> =>
   Option.getOrElse(config.retrySchedule, () => defaultBackoff(config.maxRetries)).pipe(
     Schedule.whileInput(isRetryable),
     Schedule.intersect(Schedule.identity<ModelsError>()),
@@ -145,7 +142,11 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
   // merged once here instead of copying the request once per header.
   const fixedHeaders = headersFor(config, config.betas, Option.getOrUndefined(config.workspaceId))
 
-  const baseRequest = (path: string, options: RequestParams): HttpClientRequest.HttpClientRequest => {
+  const baseRequest = (
+    path: string,
+    options: RequestParams,
+    urlParams?: UrlParams.Input
+  ): HttpClientRequest.HttpClientRequest => {
     const headers = options.betas === undefined && options.workspaceId === undefined
       ? { ...fixedHeaders }
       : headersFor(
@@ -156,7 +157,7 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
     // The secret leaves its Redacted wrapper only here, as the header is built.
     if (Option.isSome(config.apiKey)) headers["x-api-key"] = Redacted.value(config.apiKey.value)
     if (Option.isSome(config.authToken)) headers["authorization"] = `Bearer ${Redacted.value(config.authToken.value)}`
-    return HttpClientRequest.get(config.baseUrl + path, { headers })
+    return HttpClientRequest.get(config.baseUrl + path, { headers, urlParams })
   }
 
   const attempt = <A>(
@@ -173,20 +174,18 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
       const requestId = header(response, "request-id")
       const text = yield* Effect.mapError(response.text, toConnectionError)
       if (response.status < 200 || response.status >= 300) {
-        return yield* Effect.fail(errorFromResponse(response, text, yield* Clock.currentTimeMillis))
+        return yield* Effect.fail(errorFromResponse(response, requestId, text, yield* Clock.currentTimeMillis))
       }
-      let json: unknown
-      try {
-        json = JSON.parse(text)
-      } catch (cause) {
+      const json = parseJson(text)
+      if (Either.isLeft(json)) {
         return yield* new MalformedResponseError({
           status: response.status,
           requestId,
           reason: "json",
-          message: `The response body is not valid JSON (${text.length} characters): ${String(cause)}`
+          message: `The response body is not valid JSON (${text.length} characters): ${String(json.left)}`
         })
       }
-      const decoded = decode(json)
+      const decoded = decode(json.right)
       if (Either.isLeft(decoded)) {
         return yield* new MalformedResponseError({
           status: response.status,
@@ -253,20 +252,20 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
   return {
     listPage: (params) => {
       const path = "/v1/models"
-      let request = baseRequest(path, params)
-      if (params.limit !== undefined) request = HttpClientRequest.setUrlParam(request, "limit", String(params.limit))
-      if (params.afterId !== undefined) request = HttpClientRequest.setUrlParam(request, "after_id", params.afterId)
-      if (params.beforeId !== undefined) request = HttpClientRequest.setUrlParam(request, "before_id", params.beforeId)
-      for (const stage of params.lifecycle ?? []) {
-        request = HttpClientRequest.appendUrlParam(request, "lifecycle[]", stage)
-      }
-      return Effect.withSpan(send(path, request, decodePage), "Models.list", {
+      // Undefined values are left out and each lifecycle stage becomes its own `lifecycle[]`.
+      const request = baseRequest(path, params, {
+        limit: params.limit,
+        after_id: params.afterId,
+        before_id: params.beforeId,
+        "lifecycle[]": params.lifecycle ?? []
+      })
+      return Effect.withSpan(send(path, request, Decode.decodePage), "Models.list", {
         attributes: { "url.path": path, "anthropic.attempts": 1 }
       })
     },
     retrieve: (modelId, options) => {
       const path = `/v1/models/${encodeURIComponent(modelId)}`
-      return Effect.withSpan(send(path, baseRequest(path, options), decodeModel), "Models.retrieve", {
+      return Effect.withSpan(send(path, baseRequest(path, options), Decode.decodeModel), "Models.retrieve", {
         attributes: { "url.path": path, "anthropic.model_id": modelId, "anthropic.attempts": 1 }
       })
     }

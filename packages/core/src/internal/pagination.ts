@@ -22,13 +22,13 @@ export const pages = <R>(
     const { afterId: _after, beforeId: _before, ...base } = first
     // Cursors sent so far, per run of the stream, to catch a server that sends one back again.
     const sent = new Set<string>()
-    const start: Cursor = backward && first.beforeId !== undefined
+    const start: Cursor = first.beforeId !== undefined
       ? { beforeId: first.beforeId }
       : first.afterId !== undefined
       ? { afterId: first.afterId }
       : {}
-    if ("afterId" in start) sent.add(start.afterId)
-    if ("beforeId" in start) sent.add(start.beforeId)
+    const startCursor = backward ? first.beforeId : first.afterId
+    if (startCursor !== undefined) sent.add(startCursor)
 
     const next = (page: ModelsPage): Effect.Effect<Option.Option<Cursor>, PaginationError> => {
       if (!page.has_more || page.data.length === 0) return Effect.succeed(Option.none())
@@ -65,7 +65,4 @@ export const models = <E, R>(
   backward: boolean,
   pageStream: Stream.Stream<ModelsPage, E, R>
 ): Stream.Stream<ModelInfo, E, R> =>
-  Stream.mapChunks(
-    pageStream,
-    Chunk.flatMap((page) => Chunk.unsafeFromArray(backward ? [...page.data].reverse() : page.data))
-  )
+  Stream.mapConcatChunk(pageStream, (page) => Chunk.unsafeFromArray(backward ? [...page.data].reverse() : page.data))

@@ -11,6 +11,7 @@
  */
 import * as Models from "@anthropic-effect/core/Models"
 import type * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
+import * as ModelsErrors from "@anthropic-effect/core/ModelsError"
 import type { ModelsError } from "@anthropic-effect/core/ModelsError"
 import { synthetic } from "@anthropic-effect/testing/Catalogue"
 import * as ConfigError from "effect/ConfigError"
@@ -58,7 +59,7 @@ const fail = (check: string, message: string) => Effect.fail(new AcceptanceError
 
 /** A `ModelsError` or `ConfigError` where success was expected, reported under the check's name. */
 const describe = (error: ModelsError | ConfigError.ConfigError): string =>
-  ConfigError.isConfigError(error) ? `ConfigError: ${String(error)}` : `${error._tag}: ${error.message}`
+  ConfigError.isConfigError(error) ? `ConfigError: ${String(error)}` : ModelsErrors.describe(error)
 
 /**
  * Runs one check against a layer: bounded in time (a hung runtime must fail,

@@ -1,4 +1,4 @@
-import type { ModelInfoEncoded, ModelsPageEncoded } from "@anthropic-effect/core/ModelInfo"
+import { Lifecycle, type ModelInfoEncoded, type ModelsPageEncoded } from "@anthropic-effect/core/ModelInfo"
 import * as Duration from "effect/Duration"
 import { claudeAliases, claudeModels } from "../Catalogue.js"
 
@@ -52,16 +52,7 @@ export type Outcome =
  * - `slow`: the right answer, but only after `slowDelay`
  * - `truncated-json`: status 200 with the body cut in half
  */
-export type FaultKind =
-  | "rate-limit"
-  | "server-error"
-  | "overloaded"
-  | "html-503"
-  | "connection-reset"
-  | "slow"
-  | "truncated-json"
-
-export const allFaultKinds: ReadonlyArray<FaultKind> = [
+export const allFaultKinds = [
   "rate-limit",
   "server-error",
   "overloaded",
@@ -69,7 +60,9 @@ export const allFaultKinds: ReadonlyArray<FaultKind> = [
   "connection-reset",
   "slow",
   "truncated-json"
-]
+] as const
+
+export type FaultKind = typeof allFaultKinds[number]
 
 export interface FaultOptions {
   /** Faults by request number, counted from 1 across all requests. */
@@ -127,7 +120,7 @@ export const corsHeaders: Readonly<Record<string, string>> = {
   "access-control-max-age": "600"
 }
 
-const lifecycleStages = new Set(["active", "deprecated", "retired"])
+const lifecycleStages: ReadonlySet<string> = new Set(Lifecycle.literals)
 const defaultStages = ["active", "deprecated"]
 
 /**
@@ -298,7 +291,7 @@ export const makeApi = (options: ApiOptions = {}) => {
   const handle = (request: ApiRequest): Outcome => {
     const n = ++requests
     const id = requestId(n)
-    const fault = request.method === "OPTIONS" ? undefined : pickFault(n)
+    const fault = pickFault(n)
     if (fault !== undefined) faultCounts[fault]++
     switch (fault) {
       case "rate-limit": {
@@ -351,7 +344,5 @@ export const makeApi = (options: ApiOptions = {}) => {
 
   const stats = (): ApiStats => ({ requests, faults: { ...faultCounts }, pagesServed: new Map(pagesServed) })
 
-  return { handle, query, stats, models }
+  return { handle, query, stats }
 }
-
-export type Api = ReturnType<typeof makeApi>
