@@ -274,12 +274,14 @@ const targets: Array<Target> = []
 const push = (target: Target | undefined) => {
   if (target !== undefined) targets.push(target)
 }
-push(ratioTarget(summaries, "1. ", "ours", "official", 1.0, "1. throughput: ours ≤ 1.0× official"))
-push(ratioTarget(summaries, "1. ", "ours", "limit", 1.15, "1. throughput: ours ≤ 1.15× limit"))
-push(
-  ratioTarget(summaries, "1. ", "ours prefetch 1", "official", 0.9, "1. throughput: ours prefetch 1 ≤ 0.9× official")
-)
-push(ratioTarget(summaries, "1. ", "ours", "effect-ai", 1.0, "1. throughput: ours faster than effect-ai"))
+// The same four throughput targets, for the shared process (1) and one process per peer (1b).
+const throughputTargets = (prefix: string, name: string) => [
+  ratioTarget(summaries, prefix, "ours", "official", 1.0, `${name}: ours ≤ 1.0× official`),
+  ratioTarget(summaries, prefix, "ours", "limit", 1.15, `${name}: ours ≤ 1.15× limit`),
+  ratioTarget(summaries, prefix, "ours prefetch 1", "official", 0.9, `${name}: ours prefetch 1 ≤ 0.9× official`),
+  ratioTarget(summaries, prefix, "ours", "effect-ai", 1.0, `${name}: ours faster than effect-ai`)
+]
+throughputTargets("1. ", "1. throughput").forEach(push)
 push(
   ratioTarget(
     summaries,
@@ -290,19 +292,7 @@ push(
     "1. throughput: ours prefetch 1 faster than effect-ai"
   )
 )
-push(ratioTarget(summaries, "1b.", "ours", "official", 1.0, "1b. (alone) throughput: ours ≤ 1.0× official"))
-push(ratioTarget(summaries, "1b.", "ours", "limit", 1.15, "1b. (alone) throughput: ours ≤ 1.15× limit"))
-push(
-  ratioTarget(
-    summaries,
-    "1b.",
-    "ours prefetch 1",
-    "official",
-    0.9,
-    "1b. (alone) throughput: ours prefetch 1 ≤ 0.9× official"
-  )
-)
-push(ratioTarget(summaries, "1b.", "ours", "effect-ai", 1.0, "1b. (alone) throughput: ours faster than effect-ai"))
+throughputTargets("1b.", "1b. (alone) throughput").forEach(push)
 push(
   ratioTarget(summaries, "2. ", "ours prefetch 1", "official", 0.6, "2. pipelining: ours prefetch 1 ≤ 0.6× official")
 )
