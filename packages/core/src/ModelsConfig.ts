@@ -49,8 +49,18 @@ export interface Options {
    * and a server's `retry-after` still sets the delay.
    */
   readonly retrySchedule?: Schedule.Schedule<unknown, ModelsError> | undefined
-  /** The longest `retry-after` the client will wait. Default 60 seconds. */
+  /**
+   * The longest `retry-after` the client will wait. Default 60 seconds. When
+   * the server asks for longer, the retries end at once and the error keeps
+   * the server's `retryAfter`, so the caller can decide whether to wait.
+   */
   readonly maxRetryAfter?: Duration.DurationInput | undefined
+  /**
+   * The largest response body the client reads, in bytes after decompression.
+   * Default 32 MiB, about 20 times a page of 1,000 models. A larger body fails
+   * with `ResponseTooLargeError` without the rest being read.
+   */
+  readonly maxResponseBytes?: number | undefined
   /**
    * Plain `http://` is refused for any host but localhost, because the key
    * would cross the network in clear text. Set this to allow it anyway.
@@ -77,6 +87,7 @@ export interface ResolvedConfig {
   readonly maxRetries: number
   readonly retrySchedule: Option.Option<Schedule.Schedule<unknown, ModelsError>>
   readonly maxRetryAfter: Duration.Duration
+  readonly maxResponseBytes: number
 }
 
 /**
@@ -101,6 +112,12 @@ export const defaultBaseUrl = "https://api.anthropic.com"
  * @category defaults
  */
 export const defaultApiVersion = "2023-06-01"
+
+/**
+ * @since 0.2.0
+ * @category defaults
+ */
+export const defaultMaxResponseBytes = 32 * 1024 * 1024
 
 const invalid = (path: string, message: string) => ConfigError.InvalidData([path], message)
 
@@ -162,6 +179,11 @@ const checkCount = (path: string, value: number): Either.Either<number, ConfigEr
     ? Either.right(value)
     : Either.left(invalid(path, `${path} must be a whole number of 0 or more (got ${value})`))
 
+const checkByteCount = (path: string, value: number): Either.Either<number, ConfigError.ConfigError> =>
+  Number.isSafeInteger(value) && value > 0
+    ? Either.right(value)
+    : Either.left(invalid(path, `${path} must be a whole number of bytes above 0 (got ${value})`))
+
 const checkDuration = (
   path: string,
   input: Duration.DurationInput
@@ -211,7 +233,8 @@ export const make = (options: Options): Effect.Effect<ResolvedConfig, ConfigErro
       timeout: yield* checkDuration("timeout", options.timeout ?? Duration.seconds(60)),
       maxRetries: yield* checkCount("maxRetries", options.maxRetries ?? 2),
       retrySchedule: Option.fromNullable(options.retrySchedule),
-      maxRetryAfter: yield* checkDuration("maxRetryAfter", options.maxRetryAfter ?? Duration.seconds(60))
+      maxRetryAfter: yield* checkDuration("maxRetryAfter", options.maxRetryAfter ?? Duration.seconds(60)),
+      maxResponseBytes: yield* checkByteCount("maxResponseBytes", options.maxResponseBytes ?? defaultMaxResponseBytes)
     }
   })
 

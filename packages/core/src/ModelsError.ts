@@ -15,13 +15,28 @@ import * as Schema from "effect/Schema"
 const ApiErrorFields = {
   /** The HTTP status of the response. */
   status: Schema.Number,
-  /** The API's message. */
+  /** The API's message, at most 4 KB, with the configured key and token replaced by `<redacted>`. */
   message: Schema.String,
   /** The `request-id` response header, to quote to Anthropic's support. */
   requestId: Schema.optional(Schema.String),
   /** `error.details.error_code` from the body, when the API names the cause. */
   errorCode: Schema.optional(Schema.String),
-  /** The wait the server asked for (`retry-after-ms` or `retry-after`). */
+  /**
+   * `error.details` from the body as sent (for example `notice`, `model` or
+   * `disabled_reason` next to `error_code`), bounded to about 4 KB.
+   */
+  details: Schema.optional(Schema.Record({ key: Schema.String, value: Schema.Unknown })),
+  /**
+   * The body's `error.type` when the client does not know it. The class then
+   * comes from the HTTP status where one status means one class.
+   */
+  errorType: Schema.optional(Schema.String),
+  /** The start of a body that is not the API's JSON (an HTML page from a proxy, say), at most 512 characters. */
+  body: Schema.optional(Schema.String),
+  /**
+   * The wait the server asked for (`retry-after-ms` or `retry-after`); always
+   * finite. Over `maxRetryAfter` it ends the retries at once.
+   */
   retryAfter: Schema.optional(Schema.DurationFromSelf),
   /** The server's `x-should-retry` header, which overrides the status rule. */
   shouldRetry: Schema.optional(Schema.Boolean)
@@ -110,19 +125,15 @@ export class OverloadedError extends Schema.TaggedError<OverloadedError>()("Over
 
 /**
  * An error response the client could not classify: an `error.type` it does not
- * know, or a body that is empty or not the API's JSON (an HTML 502 from a
- * proxy, say). Retried when the status is retryable.
+ * know with a status that does not name one class (400, 409, 413, 502, ...),
+ * or such a status with a body that is empty or not the API's JSON (an HTML
+ * 502 from a proxy, say). `errorType` and `body` say what came back. Retried
+ * when the status is retryable.
  *
  * @since 0.1.0
  * @category errors
  */
-export class UnknownApiError extends Schema.TaggedError<UnknownApiError>()("UnknownApiError", {
-  ...ApiErrorFields,
-  /** `error.type` when the body had one the client does not know. */
-  errorType: Schema.optional(Schema.String),
-  /** The start of the body, at most 512 characters, to show what came back. */
-  body: Schema.optional(Schema.String)
-}) {}
+export class UnknownApiError extends Schema.TaggedError<UnknownApiError>()("UnknownApiError", ApiErrorFields) {}
 
 /**
  * The request never got a response: DNS, refused or reset connection, TLS,
@@ -171,6 +182,41 @@ export class MalformedResponseError extends Schema.TaggedError<MalformedResponse
 ) {}
 
 /**
+ * The response was larger than `maxResponseBytes` (counted after
+ * decompression). The rest of the body was not read. Not retried.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class ResponseTooLargeError extends Schema.TaggedError<ResponseTooLargeError>()("ResponseTooLargeError", {
+  status: Schema.Number,
+  message: Schema.String,
+  requestId: Schema.optional(Schema.String),
+  /** The configured `maxResponseBytes`. */
+  limit: Schema.Number,
+  path: Schema.String
+}) {}
+
+/**
+ * A redirect the client refused: to another origin than the configured base
+ * URL (nothing is sent there, so the key never leaves for another host), or
+ * more than 3 hops within it, or with no usable `Location`. Not retried.
+ *
+ * @since 0.2.0
+ * @category errors
+ */
+export class RedirectError extends Schema.TaggedError<RedirectError>()("RedirectError", {
+  /** The redirect's status (301, 302, 303, 307, 308), or 0 when a browser hid it. */
+  status: Schema.Number,
+  message: Schema.String,
+  requestId: Schema.optional(Schema.String),
+  /** The origin the server pointed at, when it could be read; never its path or query. */
+  location: Schema.optional(Schema.String),
+  method: Schema.String,
+  path: Schema.String
+}) {}
+
+/**
  * The API's cursors would not make progress: `has_more` with no cursor to go
  * on, or a cursor that was already used. The stream stops instead of looping.
  *
@@ -215,6 +261,8 @@ export const ModelsError = Schema.Union(
   ConnectionError,
   RequestTimeoutError,
   MalformedResponseError,
+  ResponseTooLargeError,
+  RedirectError,
   PaginationError,
   InvalidParameterError
 )
@@ -262,6 +310,28 @@ export const apiErrorTypes = {
 } as const
 
 /**
+ * The HTTP status the API sends with each `error.type`. When a body's type is
+ * unknown, or the body is not the API's JSON, the status picks the class
+ * wherever one status means one class: every status here but 400, which the
+ * API also sends for errors without a class of their own. Any other status
+ * gives `UnknownApiError`.
+ *
+ * @since 0.2.0
+ * @category constructors
+ */
+export const apiErrorStatuses = {
+  invalid_request_error: 400,
+  authentication_error: 401,
+  billing_error: 402,
+  permission_error: 403,
+  not_found_error: 404,
+  rate_limit_error: 429,
+  timeout_error: 504,
+  api_error: 500,
+  overloaded_error: 529
+} as const satisfies { readonly [Type in keyof typeof apiErrorTypes]: number }
+
+/**
  * The fields every API error is built from.
  *
  * @since 0.1.0
@@ -269,19 +339,34 @@ export const apiErrorTypes = {
  */
 export type ApiErrorInput = ConstructorParameters<typeof InvalidRequestError>[0]
 
-const isKnownErrorType = (type: string): type is keyof typeof apiErrorTypes => Object.hasOwn(apiErrorTypes, type)
+type KnownApiErrorClass = typeof apiErrorTypes[keyof typeof apiErrorTypes]
+
+const classByType: ReadonlyMap<string, KnownApiErrorClass> = new Map(Object.entries(apiErrorTypes))
+
+const classByStatus: ReadonlyMap<number, KnownApiErrorClass> = new Map(
+  Object.entries(apiErrorStatuses).flatMap(([type, status]) => {
+    const errorClass = classByType.get(type)
+    return errorClass === undefined || status === apiErrorStatuses.invalid_request_error
+      ? []
+      : [[status, errorClass] as const]
+  })
+)
 
 /**
- * The error for an API `error.type`: its class when the type is known, else an
- * `UnknownApiError` that keeps the type.
+ * The error for an API `error.type` (undefined when the body had none): its
+ * class when the type is known, else the class the status names, keeping the
+ * type in `errorType`, else an `UnknownApiError`.
  *
  * @since 0.1.0
  * @category constructors
  */
-export const fromErrorType = (type: string, fields: ApiErrorInput, body?: string): ApiError =>
-  isKnownErrorType(type)
-    ? new apiErrorTypes[type](fields)
-    : new UnknownApiError({ ...fields, errorType: type, body })
+export const fromErrorType = (type: string | undefined, fields: ApiErrorInput): ApiError => {
+  const known = type === undefined ? undefined : classByType.get(type)
+  if (known !== undefined) return new known(fields)
+  const withType = type === undefined ? fields : { ...fields, errorType: type }
+  const byStatus = classByStatus.get(fields.status)
+  return byStatus === undefined ? new UnknownApiError(withType) : new byStatus(withType)
+}
 
 /**
  * @since 0.1.0
@@ -326,6 +411,8 @@ export const isRetryable = (error: ModelsError): boolean => {
       return error.reason === "json"
     case "PaginationError":
     case "InvalidParameterError":
+    case "ResponseTooLargeError":
+    case "RedirectError":
       return false
     default:
       return error.shouldRetry ?? isRetryableStatus(error.status)
@@ -351,7 +438,9 @@ export const describe = (error: ModelsError): string => {
   if ("requestId" in error && error.requestId !== undefined) details.push(`request-id ${error.requestId}`)
   if ("errorCode" in error && error.errorCode !== undefined) details.push(`error_code ${error.errorCode}`)
   if (error._tag === "InvalidParameterError") details.push(`parameter ${error.parameter}`)
-  if (error._tag === "ConnectionError" || error._tag === "RequestTimeoutError") {
+  if ("errorType" in error && error.errorType !== undefined) details.push(`error.type ${error.errorType}`)
+  if (error._tag === "RedirectError" && error.location !== undefined) details.push(`to ${error.location}`)
+  if (error._tag === "ConnectionError" || error._tag === "RequestTimeoutError" || error._tag === "RedirectError") {
     details.push(`${error.method} ${error.path}`)
   }
   return `${error._tag}: ${error.message}${details.length > 0 ? ` (${details.join(", ")})` : ""}`

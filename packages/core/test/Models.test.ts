@@ -191,13 +191,17 @@ describe("errors", () => {
     }).pipe(Effect.provide(layer))
   })
 
-  it.effect("an empty error body is an UnknownApiError", () => {
-    const { layer } = modelsLayer(() => new Response("", { status: 403 }))
+  it.effect("an empty error body takes its class from the status where the status names one", () => {
+    const forbidden = modelsLayer(() => new Response("", { status: 403 }))
+    const conflict = modelsLayer(() => new Response("", { status: 409 }), { maxRetries: 0 })
     return Effect.gen(function*() {
-      const error = yield* Effect.flip(Models.list())
-      assert.strictEqual(error._tag, "UnknownApiError")
+      const error = yield* Effect.flip(Models.list().pipe(Effect.provide(forbidden.layer)))
+      assert.strictEqual(error._tag, "PermissionError")
       assert.include(error.message, "empty body")
-    }).pipe(Effect.provide(layer))
+      const unknown = yield* Effect.flip(Models.list().pipe(Effect.provide(conflict.layer)))
+      assert.strictEqual(unknown._tag, "UnknownApiError")
+      assert.include(unknown.message, "empty body")
+    })
   })
 
   it.effect("a connection failure is a ConnectionError with the cause's message, not the request", () => {

@@ -65,7 +65,21 @@ const failures: ReadonlyArray<readonly [string, () => Response | Effect.Effect<R
   ["schema", () => json({ data: [{ id: 1 }], first_id: null, last_id: null, has_more: false })],
   ["connection", () => Effect.fail(new Error(`connect ECONNREFUSED`))],
   ["timeout", () => Effect.as(Effect.never, json({}))],
-  ["pagination", () => json({ data: catalogue(1), first_id: "a", last_id: null, has_more: true })]
+  ["pagination", () => json({ data: catalogue(1), first_id: "a", last_id: null, has_more: true })],
+  // A server that echoes the key back: every text an error keeps is scrubbed.
+  ["401 echoing the key in its message", () => apiError(401, "authentication_error", `invalid x-api-key: ${FAKE_KEY}`)],
+  ["an error type echoing the key", () => apiError(400, `bad_key_${FAKE_KEY}`, "bad")],
+  [
+    "details echoing the key",
+    () =>
+      json({ type: "error", error: { type: "billing_error", message: "pay", details: { key: FAKE_KEY, [FAKE_KEY]: 1 } } }, 402)
+  ],
+  ["an HTML body echoing the key", () => new Response(`<html>key ${FAKE_KEY} refused</html>`, { status: 502 })],
+  ["a schema error echoing the key", () => json({ data: [{ id: FAKE_KEY }], first_id: null, last_id: null, has_more: false })],
+  [
+    "a redirect to the key",
+    () => new Response(null, { status: 302, headers: { location: `https://${FAKE_KEY.toLowerCase()}.example/` } })
+  ]
 ]
 
 describe("the API key never leaks", () => {

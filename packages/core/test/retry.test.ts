@@ -62,30 +62,83 @@ describe("retries", () => {
     }).pipe(Effect.provide(layer))
   })
 
-  it.effect("a huge retry-after is capped by maxRetryAfter (default 60 s)", () => {
+  it.effect("a retry-after over maxRetryAfter (default 60 s) ends the retries at once, keeping the server's wait", () => {
     const { layer, requests } = modelsLayer(
-      scripted([() => apiError(429, "rate_limit_error", "slow down", { "retry-after": "1800" })])
+      scripted([() => apiError(429, "rate_limit_error", "slow down", { "retry-after": "3600" })])
     )
     return Effect.gen(function*() {
-      const fiber = yield* Effect.fork(Models.list())
-      yield* TestClock.adjust("59 seconds")
+      const error = yield* Effect.flip(Models.list())
       assert.strictEqual(requests.length, 1)
-      yield* TestClock.adjust("1 second")
-      yield* Fiber.join(fiber)
-      assert.strictEqual(requests.length, 2)
+      assert.strictEqual(error._tag, "RateLimitError")
+      if (error._tag !== "RateLimitError") return
+      assert.isTrue(Duration.equals(error.retryAfter ?? Duration.zero, Duration.seconds(3600)))
+      assert.strictEqual(Duration.format(error.retryAfter ?? Duration.zero), "1h")
     }).pipe(Effect.provide(layer))
   })
 
-  it.effect("the cap is configurable", () => {
-    const { layer, requests } = modelsLayer(
-      scripted([() => apiError(429, "rate_limit_error", "slow down", { "retry-after": "1800" })]),
+  it.effect("the cap is configurable: 5 s waited under a 5 s cap, 6 s refused", () => {
+    const within = modelsLayer(
+      scripted([() => apiError(429, "rate_limit_error", "slow down", { "retry-after": "5" })]),
+      { maxRetryAfter: "5 seconds" }
+    )
+    const over = modelsLayer(
+      scripted([() => apiError(429, "rate_limit_error", "slow down", { "retry-after": "6" })]),
       { maxRetryAfter: "5 seconds" }
     )
     return Effect.gen(function*() {
-      const fiber = yield* Effect.fork(Models.list())
-      yield* TestClock.adjust("5 seconds")
+      const fiber = yield* Effect.fork(Models.list().pipe(Effect.provide(within.layer)))
+      yield* TestClock.adjust("4999 millis")
+      assert.strictEqual(within.requests.length, 1)
+      yield* TestClock.adjust("1 millis")
       yield* Fiber.join(fiber)
-      assert.strictEqual(requests.length, 2)
+      assert.strictEqual(within.requests.length, 2)
+      const error = yield* Effect.flip(Models.list().pipe(Effect.provide(over.layer)))
+      assert.strictEqual(error._tag, "RateLimitError")
+      assert.strictEqual(over.requests.length, 1)
+    })
+  })
+
+  for (
+    const [name, headers] of [
+      ["retry-after-ms: -5000", { "retry-after-ms": "-5000" }],
+      ["retry-after: -5", { "retry-after": "-5" }],
+      ["retry-after-ms: NaN", { "retry-after-ms": "NaN" }],
+      ["retry-after: Infinity", { "retry-after": "Infinity" }],
+      ["retry-after: a date in the past", { "retry-after": new Date(-60_000).toUTCString() }],
+      ["retry-after: garbage", { "retry-after": "soon, maybe" }]
+    ] as const
+  ) {
+    it.effect(`${name} is ignored: the normal backoff applies, and the error carries no retryAfter`, () => {
+      const { layer, requests } = modelsLayer(() => apiError(429, "rate_limit_error", "slow down", headers), {
+        retrySchedule: Schedule.spaced("2 seconds").pipe(Schedule.intersect(Schedule.recurs(1)))
+      })
+      return Effect.gen(function*() {
+        const fiber = yield* Effect.fork(Effect.flip(Models.list()))
+        yield* TestClock.adjust("1999 millis")
+        // No immediate retry: the backoff's 2 s, not the server's value, decides.
+        assert.strictEqual(requests.length, 1)
+        yield* TestClock.adjust("1 millis")
+        const error = yield* Fiber.join(fiber)
+        assert.strictEqual(requests.length, 2)
+        assert.strictEqual(error._tag, "RateLimitError")
+        if (error._tag === "RateLimitError") assert.isUndefined(error.retryAfter)
+      }).pipe(Effect.provide(layer))
+    })
+  }
+
+  it.effect("retry-after-ms: 1e308 gives a finite wait that formats, and ends the retries", () => {
+    const { layer, requests } = modelsLayer(() =>
+      apiError(429, "rate_limit_error", "slow down", { "retry-after-ms": "1e308" })
+    )
+    return Effect.gen(function*() {
+      const error = yield* Effect.flip(Models.list())
+      assert.strictEqual(requests.length, 1)
+      assert.strictEqual(error._tag, "RateLimitError")
+      if (error._tag !== "RateLimitError" || error.retryAfter === undefined) return assert.fail("no retryAfter")
+      assert.isTrue(Duration.isFinite(error.retryAfter))
+      assert.strictEqual(Duration.format(error.retryAfter), "365d")
+      // The catchTags example in Models.list's JSDoc formats it.
+      assert.include(`retry after ${String(error.retryAfter)}`, "retry after")
     }).pipe(Effect.provide(layer))
   })
 

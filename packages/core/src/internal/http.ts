@@ -8,88 +8,23 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Option from "effect/Option"
-import * as ParseResult from "effect/ParseResult"
+import type * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
-import * as Schedule from "effect/Schedule"
-import * as Schema from "effect/Schema"
-import { ErrorResponse } from "../ModelInfo.js"
 import type { Backend, RequestParams } from "../Models.js"
 import type { ResolvedConfig } from "../ModelsConfig.js"
 import {
-  type ApiError,
   ConnectionError,
-  fromErrorType,
-  isRetryable,
-  MalformedResponseError,
   type ModelsError,
+  RedirectError,
   RequestTimeoutError,
-  UnknownApiError
+  ResponseTooLargeError
 } from "../ModelsError.js"
+import { type BodyFailure, readText } from "./body.js"
 import * as Decode from "./decode.js"
-
-const decodeErrorBody = Schema.decodeUnknownEither(ErrorResponse)
-
-const header = (response: HttpClientResponse.HttpClientResponse, name: string): string | undefined => {
-  const value = response.headers[name]
-  return typeof value === "string" && value.length > 0 ? value : undefined
-}
-
-/** `retry-after-ms`, else `retry-after` in seconds or as an HTTP date. */
-const parseRetryAfter = (
-  retryAfterMs: string | undefined,
-  retryAfter: string | undefined,
-  nowMillis: number
-): Duration.Duration | undefined => {
-  if (retryAfterMs !== undefined) {
-    const millis = Number(retryAfterMs)
-    if (Number.isFinite(millis) && millis >= 0) return Duration.millis(millis)
-  }
-  if (retryAfter !== undefined) {
-    const seconds = Number(retryAfter)
-    if (retryAfter.trim() !== "" && Number.isFinite(seconds)) return Duration.seconds(Math.max(0, seconds))
-    const date = Date.parse(retryAfter)
-    if (Number.isFinite(date)) return Duration.millis(Math.max(0, date - nowMillis))
-  }
-  return undefined
-}
-
-const parseJson = (text: string): Either.Either<unknown, unknown> => Either.try(() => JSON.parse(text))
-
-const bodyPreview = (text: string): string => text.length > 512 ? `${text.slice(0, 512)}…` : text
-
-const errorFromResponse = (
-  response: HttpClientResponse.HttpClientResponse,
-  requestId: string | undefined,
-  text: string,
-  nowMillis: number
-): ApiError => {
-  const status = response.status
-  const shouldRetryHeader = header(response, "x-should-retry")
-  const common = {
-    status,
-    retryAfter: parseRetryAfter(header(response, "retry-after-ms"), header(response, "retry-after"), nowMillis),
-    shouldRetry: shouldRetryHeader === "true" ? true : shouldRetryHeader === "false" ? false : undefined
-  }
-  const parsed = Either.flatMap(parseJson(text), decodeErrorBody)
-  if (Either.isLeft(parsed)) {
-    return new UnknownApiError({
-      ...common,
-      requestId,
-      message: text.trim() === ""
-        ? `HTTP ${status} with an empty body`
-        : `HTTP ${status} with a body that is not an API error`,
-      body: bodyPreview(text)
-    })
-  }
-  const { error, request_id } = parsed.right
-  const fields = {
-    ...common,
-    requestId: requestId ?? request_id ?? undefined,
-    message: error.message,
-    errorCode: error.details?.error_code ?? undefined
-  }
-  return fromErrorType(error.type, fields, bodyPreview(text))
-}
+import { nextHop } from "./redirect.js"
+import { decodeSuccess, errorFromResponse, header } from "./response.js"
+import { makeRetry } from "./retry.js"
+import { makeScrub, type Scrub, truncate } from "./secrets.js"
 
 const describeTransportError = (error: HttpClientError.HttpClientError): string => {
   const cause = error.cause
@@ -99,26 +34,13 @@ const describeTransportError = (error: HttpClientError.HttpClientError): string 
   return detail !== undefined && detail !== "" ? detail : error.reason
 }
 
-const defaultBackoff = (maxRetries: number): Schedule.Schedule<unknown, ModelsError> =>
-  Schedule.exponential(Duration.millis(500), 2).pipe(
-    Schedule.modifyDelay((_, delay) => Duration.min(delay, Duration.seconds(8))),
-    Schedule.jittered,
-    Schedule.intersect(Schedule.recurs(maxRetries))
-  )
-
-/**
- * The retry policy for one request: only retryable errors, the configured
- * budget and backoff, and the server's `retry-after` (capped) when it sent one.
- */
-const retryPolicy = (config: ResolvedConfig): Schedule.Schedule<unknown, ModelsError> =>
-  Option.getOrElse(config.retrySchedule, () => defaultBackoff(config.maxRetries)).pipe(
-    Schedule.whileInput(isRetryable),
-    Schedule.intersect(Schedule.identity<ModelsError>()),
-    Schedule.modifyDelay(([, error], delay) => {
-      const retryAfter = "retryAfter" in error ? error.retryAfter : undefined
-      return retryAfter === undefined ? delay : Duration.min(retryAfter, config.maxRetryAfter)
-    })
-  )
+const describeBodyFailure = (failure: BodyFailure & { readonly _tag: "Transport" }): string => {
+  const cause = failure.cause
+  if (typeof cause === "object" && cause !== null && "cause" in cause && cause.cause instanceof Error) {
+    return `The response body broke off: ${cause.cause.message}`
+  }
+  return "The response body broke off"
+}
 
 const headersFor = (
   config: ResolvedConfig,
@@ -135,8 +57,14 @@ const headersFor = (
   return headers
 }
 
+// A redirect's body is never used; it is drained (up to this much) so that the
+// connection can be reused.
+const maxRedirectBodyBytes = 64 * 1024
+
 export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.HttpClient): Backend => {
-  const policy = retryPolicy(config)
+  const retry = makeRetry(config)
+  const scrub: Scrub = makeScrub(config)
+  const origin = new URL(config.baseUrl).origin
 
   // Everything but the credential is fixed per client, so the header record is
   // merged once here instead of copying the request once per header.
@@ -160,43 +88,64 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
     return HttpClientRequest.get(config.baseUrl + path, { headers, urlParams })
   }
 
+  /** The response to `request`, after the redirects the client's rule allows. */
+  const execute = (
+    request: HttpClientRequest.HttpClientRequest,
+    path: string
+  ): Effect.Effect<HttpClientResponse.HttpClientResponse, ModelsError> => {
+    const toConnectionError = (error: HttpClientError.HttpClientError) =>
+      new ConnectionError({ message: truncate(scrub(describeTransportError(error)), 1024), method: "GET", path })
+    const go = (
+      current: HttpClientRequest.HttpClientRequest,
+      hops: number
+    ): Effect.Effect<HttpClientResponse.HttpClientResponse, ModelsError> =>
+      Effect.flatMap(Effect.mapError(httpClient.execute(current), toConnectionError), (response) => {
+        const step = nextHop(response.status, header(response, "location"), current.url, origin, hops)
+        if (step === undefined) return Effect.succeed(response)
+        if (step._tag === "Refuse") {
+          return Effect.fail(
+            new RedirectError({
+              status: response.status,
+              message: scrub(step.message),
+              requestId: header(response, "request-id"),
+              location: step.location === undefined ? undefined : scrub(step.location),
+              method: "GET",
+              path
+            })
+          )
+        }
+        return readText(response, maxRedirectBodyBytes).pipe(
+          Effect.ignore,
+          Effect.zipRight(go(HttpClientRequest.get(step.url, { headers: current.headers }), hops + 1))
+        )
+      })
+    return go(request, 0)
+  }
+
   const attempt = <A>(
     request: HttpClientRequest.HttpClientRequest,
     path: string,
     decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>
   ): Effect.Effect<A, ModelsError> =>
     Effect.gen(function*() {
-      const toConnectionError = (error: HttpClientError.HttpClientError) =>
-        new ConnectionError({ message: describeTransportError(error), method: "GET", path })
-      const response = yield* Effect.mapError(httpClient.execute(request), toConnectionError)
+      const response = yield* execute(request, path)
       // Status and request id are on the HttpClient's span of this attempt
       // (`http.response.status_code`, `http.response.header.request-id`).
       const requestId = header(response, "request-id")
-      const text = yield* Effect.mapError(response.text, toConnectionError)
+      const text = yield* Effect.mapError(readText(response, config.maxResponseBytes), (failure) =>
+        failure._tag === "TooLarge"
+          ? new ResponseTooLargeError({
+            status: response.status,
+            requestId,
+            limit: config.maxResponseBytes,
+            path,
+            message: `The response body is larger than maxResponseBytes (${config.maxResponseBytes} bytes)`
+          })
+          : new ConnectionError({ message: scrub(describeBodyFailure(failure)), method: "GET", path }))
       if (response.status < 200 || response.status >= 300) {
-        return yield* Effect.fail(errorFromResponse(response, requestId, text, yield* Clock.currentTimeMillis))
+        return yield* Effect.fail(errorFromResponse(response, requestId, text, yield* Clock.currentTimeMillis, scrub))
       }
-      const json = parseJson(text)
-      if (Either.isLeft(json)) {
-        return yield* new MalformedResponseError({
-          status: response.status,
-          requestId,
-          reason: "json",
-          message: `The response body is not valid JSON (${text.length} characters): ${String(json.left)}`
-        })
-      }
-      const decoded = decode(json.right)
-      if (Either.isLeft(decoded)) {
-        return yield* new MalformedResponseError({
-          status: response.status,
-          requestId,
-          reason: "schema",
-          message: `The response body does not match the schema: ${
-            bodyPreview(ParseResult.TreeFormatter.formatErrorSync(decoded.left))
-          }`
-        })
-      }
-      return decoded.right
+      return yield* decodeSuccess(response.status, requestId, text, decode, scrub)
     }).pipe(
       Effect.timeoutFail({
         duration: config.timeout,
@@ -214,40 +163,20 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
     path: string,
     request: HttpClientRequest.HttpClientRequest,
     decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>
-  ): Effect.Effect<A, ModelsError> => {
-    const once = attempt(request, path, decode)
-    const logRetryable = (error: ModelsError, attemptNumber: number) =>
-      Effect.logDebug("Models API request failed with a retryable error").pipe(
-        Effect.annotateLogs({
-          path,
-          attempt: attemptNumber,
-          error: error._tag,
-          requestId: ("requestId" in error ? error.requestId : undefined) ?? ""
-        })
-      )
-    // Most requests succeed at once, so the retry machinery is built only after a
-    // retryable failure. The policy then sees that first failure as its own
-    // first input, so its delays and its budget are exactly as if it had wrapped
-    // the first attempt.
-    return once.pipe(
-      Effect.catchIf(isRetryable, (firstError) => {
-        let replayed = false
-        let attemptNumber = 1
-        const next = Effect.suspend(() => {
-          if (!replayed) {
-            replayed = true
-            return Effect.fail(firstError)
-          }
-          attemptNumber++
-          return Effect.annotateCurrentSpan("anthropic.attempts", attemptNumber).pipe(
-            Effect.zipRight(once),
-            Effect.tapError((error) => isRetryable(error) ? logRetryable(error, attemptNumber) : Effect.void)
-          )
-        })
-        return logRetryable(firstError, 1).pipe(Effect.zipRight(Effect.retry(next, policy)))
-      })
+  ): Effect.Effect<A, ModelsError> =>
+    retry(
+      attempt(request, path, decode),
+      (error, attemptNumber) =>
+        Effect.logDebug("Models API request failed with a retryable error").pipe(
+          Effect.annotateLogs({
+            path,
+            attempt: attemptNumber,
+            error: error._tag,
+            requestId: ("requestId" in error ? error.requestId : undefined) ?? ""
+          })
+        ),
+      (attemptNumber) => Effect.annotateCurrentSpan("anthropic.attempts", attemptNumber)
     )
-  }
 
   return {
     listPage: (params) => {

@@ -5,6 +5,13 @@ import * as Stream from "effect/Stream"
 import type { ModelInfo, ModelsPage } from "../ModelInfo.js"
 import type { PageRequest } from "../Models.js"
 import { type ModelsError, PaginationError } from "../ModelsError.js"
+import { cursorProblem } from "./params.js"
+
+// A cursor kept in an error is cut to this, so a 1 MB cursor stays out of logs.
+const maxCursorInError = 256
+
+const shown = (cursor: string): string =>
+  cursor.length > maxCursorInError ? `${cursor.slice(0, maxCursorInError)}…` : cursor
 
 type Cursor = { readonly afterId: string } | { readonly beforeId: string } | {}
 
@@ -40,9 +47,18 @@ export const pages = <R>(
           })
         )
       }
+      const problem = cursorProblem(backward ? "first_id" : "last_id", cursor)
+      if (problem !== undefined) {
+        return Effect.fail(
+          new PaginationError({ message: `The API sent a cursor the client will not send: ${problem}`, cursor: shown(cursor) })
+        )
+      }
       if (sent.has(cursor)) {
         return Effect.fail(
-          new PaginationError({ message: `The API sent cursor ${JSON.stringify(cursor)} a second time`, cursor })
+          new PaginationError({
+            message: `The API sent cursor ${JSON.stringify(shown(cursor))} a second time`,
+            cursor: shown(cursor)
+          })
         )
       }
       sent.add(cursor)

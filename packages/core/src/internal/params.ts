@@ -15,18 +15,35 @@ const maxIdLength = 2048
 // eslint-disable-next-line no-control-regex -- matching control characters is the point here
 export const hasControlCharacter = (value: string): boolean => /[\u0000-\u001f\u007f]/.test(value)
 
+/** What is wrong with an id, or undefined: the rule for model ids and for cursors. */
+const idProblem = (name: string, value: string): string | undefined =>
+  value.length === 0
+    ? `${name} must not be empty`
+    : value.length > maxIdLength
+    ? `${name} is ${value.length} characters long; the limit is ${maxIdLength}`
+    : undefined
+
+/**
+ * What is wrong with a cursor, the caller's or the server's, or undefined. A
+ * cursor goes back into the query string, so it gets the id rule and no
+ * control characters.
+ */
+export const cursorProblem = (name: string, value: string): string | undefined =>
+  idProblem(name, value) ?? (hasControlCharacter(value) ? `${name} contains a control character` : undefined)
+
 /**
  * Checks values that come from callers at run time, so a `string` smuggled
  * in as a number through a cast is refused here rather than sent.
  */
-const checkId = (parameter: string, value: unknown): Effect.Effect<string | undefined, InvalidParameterError> => {
+const checkId = (
+  parameter: string,
+  value: unknown,
+  problem: (name: string, value: string) => string | undefined = idProblem
+): Effect.Effect<string | undefined, InvalidParameterError> => {
   if (value === undefined) return Effect.succeed(undefined)
   if (typeof value !== "string") return refuse(parameter, `${parameter} must be a string (got ${typeof value})`)
-  if (value.length === 0) return refuse(parameter, `${parameter} must not be empty`)
-  if (value.length > maxIdLength) {
-    return refuse(parameter, `${parameter} is ${value.length} characters long; the limit is ${maxIdLength}`)
-  }
-  return Effect.succeed(value)
+  const found = problem(parameter, value)
+  return found === undefined ? Effect.succeed(value) : refuse(parameter, found)
 }
 
 export const checkRequestOptions = (
@@ -56,8 +73,8 @@ export const checkPageRequest = (params: PageRequest): Effect.Effect<PageRequest
         return yield* refuse("limit", `limit must be a whole number from 1 to 1000 (got ${String(limit)})`)
       }
     }
-    const afterId = yield* checkId("afterId", params.afterId)
-    const beforeId = yield* checkId("beforeId", params.beforeId)
+    const afterId = yield* checkId("afterId", params.afterId, cursorProblem)
+    const beforeId = yield* checkId("beforeId", params.beforeId, cursorProblem)
     if (afterId !== undefined && beforeId !== undefined) {
       return yield* refuse("afterId", "afterId and beforeId cannot be used together: choose one direction")
     }
