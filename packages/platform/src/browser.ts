@@ -11,16 +11,18 @@
  */
 import type * as Models from "@anthropic-effect/core/Models"
 import type * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import * as Fetch from "./internal/fetch.js"
 import { modelsLayer } from "./internal/layer.js"
 
 /**
  * `fetch` without trace propagation headers: `traceparent` and `b3` are not
  * in the API's CORS allow-list, so sending them would fail the preflight.
+ * Redirects are not followed: with `redirect: "manual"` a browser hides the
+ * target, so every redirect is a `RedirectError` with status 0.
  *
  * @since 0.1.0
  * @category layers
@@ -28,7 +30,7 @@ import { modelsLayer } from "./internal/layer.js"
 export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Layer.effect(
   HttpClient.HttpClient,
   Effect.map(HttpClient.HttpClient, (client) => HttpClient.withTracerPropagation(client, false))
-).pipe(Layer.provide(FetchHttpClient.layer))
+).pipe(Layer.provide(Fetch.layer))
 
 /**
  * Options of `layer`. `dangerouslyAllowBrowser: true` is required: it states

@@ -5,19 +5,20 @@
  */
 import type * as Models from "@anthropic-effect/core/Models"
 import type * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
-import * as FetchHttpClient from "@effect/platform/FetchHttpClient"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as ConfigError from "effect/ConfigError"
 import type * as Layer from "effect/Layer"
+import * as Fetch from "./internal/fetch.js"
 import { modelsLayer } from "./internal/layer.js"
 
 /**
- * `FetchHttpClient` over Deno's native `fetch`.
+ * `FetchHttpClient` over Deno's native `fetch`, with `redirect: "manual"`: the
+ * client follows a redirect only within the configured origin.
  *
  * @since 0.1.0
  * @category layers
  */
-export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = FetchHttpClient.layer
+export const layerHttpClient: Layer.Layer<HttpClient.HttpClient> = Fetch.layer
 
 /**
  * The full `Models` service on Deno. Without options it reads
