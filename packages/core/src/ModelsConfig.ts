@@ -5,6 +5,8 @@
  *
  * @since 0.1.0
  */
+import * as Checks from "@anthropic-effect/protocol/Checks"
+import * as Wire from "@anthropic-effect/protocol/Wire"
 import * as Config from "effect/Config"
 import * as ConfigError from "effect/ConfigError"
 import * as Context from "effect/Context"
@@ -15,7 +17,6 @@ import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Redacted from "effect/Redacted"
 import type * as Schedule from "effect/Schedule"
-import { hasControlCharacter } from "./internal/params.js"
 import type { ModelsError } from "./ModelsError.js"
 
 /**
@@ -105,13 +106,13 @@ export class ModelsConfig extends Context.Tag("@anthropic-effect/core/ModelsConf
  * @since 0.1.0
  * @category defaults
  */
-export const defaultBaseUrl = "https://api.anthropic.com"
+export const defaultBaseUrl: string = Wire.defaultBaseUrl
 
 /**
  * @since 0.1.0
  * @category defaults
  */
-export const defaultApiVersion = "2023-06-01"
+export const defaultApiVersion: string = Wire.defaultApiVersion
 
 /**
  * @since 0.2.0
@@ -121,10 +122,9 @@ export const defaultMaxResponseBytes = 32 * 1024 * 1024
 
 const invalid = (path: string, message: string) => ConfigError.InvalidData([path], message)
 
-const checkHeaderValue = (path: string, value: string): Either.Either<string, ConfigError.ConfigError> =>
-  hasControlCharacter(value)
-    ? Either.left(invalid(path, `${path} must not contain control characters such as a newline`))
-    : Either.right(value)
+/** The protocol's checks, as a `ConfigError`. */
+const checked = <A>(failure: Checks.Failure | undefined, value: A): Either.Either<A, ConfigError.ConfigError> =>
+  failure === undefined ? Either.right(value) : Either.left(invalid(failure.path, failure.message))
 
 const checkSecret = (
   path: string,
@@ -132,57 +132,25 @@ const checkSecret = (
 ): Either.Either<Option.Option<Redacted.Redacted>, ConfigError.ConfigError> => {
   if (secret === undefined) return Either.right(Option.none())
   const redacted = typeof secret === "string" ? Redacted.make(secret) : secret
-  const value = Redacted.value(redacted)
-  if (value.trim().length === 0) return Either.left(invalid(path, `${path} is empty`))
-  // The message names the problem, never the value.
-  if (hasControlCharacter(value)) {
-    return Either.left(invalid(path, `${path} contains a control character such as a newline`))
-  }
-  return Either.right(Option.some(redacted))
+  return checked(Checks.secret(path, Redacted.value(redacted)), Option.some(redacted))
 }
-
-const isLoopbackHost = (hostname: string): boolean =>
-  hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" ||
-  /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname)
 
 const checkBaseUrl = (
   path: string,
   input: string | URL,
   allowInsecureHttp: boolean
 ): Either.Either<string, ConfigError.ConfigError> => {
-  const text = String(input).trim()
-  if (!URL.canParse(text)) return Either.left(invalid(path, `${path} is not an absolute URL: ${JSON.stringify(text)}`))
-  const url = new URL(text)
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    return Either.left(invalid(path, `${path} must use https:// (got ${url.protocol})`))
-  }
-  if (url.protocol === "http:" && !allowInsecureHttp && !isLoopbackHost(url.hostname)) {
-    return Either.left(
-      invalid(
-        path,
-        `${path} uses plain http:// to ${url.hostname}, which would send the API key in clear text; ` +
-          "use https://, or set allowInsecureHttp: true if the link is otherwise protected"
-      )
-    )
-  }
-  if (url.username !== "" || url.password !== "") {
-    return Either.left(invalid(path, `${path} must not contain credentials`))
-  }
-  if (url.search !== "" || url.hash !== "") {
-    return Either.left(invalid(path, `${path} must not contain a query or a fragment`))
-  }
-  return Either.right(url.origin + url.pathname.replace(/\/+$/, ""))
+  const result = Checks.baseUrl(path, String(input), allowInsecureHttp)
+  return "url" in result ? Either.right(result.url) : Either.left(invalid(result.failure.path, result.failure.message))
 }
 
-const checkCount = (path: string, value: number): Either.Either<number, ConfigError.ConfigError> =>
-  Number.isInteger(value) && value >= 0
-    ? Either.right(value)
-    : Either.left(invalid(path, `${path} must be a whole number of 0 or more (got ${value})`))
+const checkHeader = (path: string, value: string) => checked(Checks.headerValue(path, value), value)
 
-const checkByteCount = (path: string, value: number): Either.Either<number, ConfigError.ConfigError> =>
-  Number.isSafeInteger(value) && value > 0
-    ? Either.right(value)
-    : Either.left(invalid(path, `${path} must be a whole number of bytes above 0 (got ${value})`))
+const checkNumber = (
+  check: (path: string, value: number) => Checks.Failure | undefined,
+  path: string,
+  value: number
+): Either.Either<number, ConfigError.ConfigError> => checked(check(path, value), value)
 
 const checkDuration = (
   path: string,
@@ -216,25 +184,29 @@ export const make = (options: Options): Effect.Effect<ResolvedConfig, ConfigErro
     }
     const headers: Record<string, string> = {}
     for (const [name, value] of Object.entries(options.headers ?? {})) {
-      headers[name.toLowerCase()] = yield* checkHeaderValue(`headers.${name}`, value)
+      headers[name.toLowerCase()] = yield* checkHeader(`headers.${name}`, value)
     }
     const betas: Array<string> = []
-    for (const beta of options.betas ?? []) betas.push(yield* checkHeaderValue("betas", beta))
+    for (const beta of options.betas ?? []) betas.push(yield* checkHeader("betas", beta))
     return {
       apiKey,
       authToken,
       baseUrl: yield* checkBaseUrl("baseUrl", options.baseUrl ?? defaultBaseUrl, options.allowInsecureHttp ?? false),
-      apiVersion: yield* checkHeaderValue("apiVersion", options.apiVersion ?? defaultApiVersion),
+      apiVersion: yield* checkHeader("apiVersion", options.apiVersion ?? defaultApiVersion),
       betas,
       workspaceId: options.workspaceId === undefined
         ? Option.none()
-        : Option.some(yield* checkHeaderValue("workspaceId", options.workspaceId)),
+        : Option.some(yield* checkHeader("workspaceId", options.workspaceId)),
       headers,
       timeout: yield* checkDuration("timeout", options.timeout ?? Duration.seconds(60)),
-      maxRetries: yield* checkCount("maxRetries", options.maxRetries ?? 2),
+      maxRetries: yield* checkNumber(Checks.count, "maxRetries", options.maxRetries ?? 2),
       retrySchedule: Option.fromNullable(options.retrySchedule),
       maxRetryAfter: yield* checkDuration("maxRetryAfter", options.maxRetryAfter ?? Duration.seconds(60)),
-      maxResponseBytes: yield* checkByteCount("maxResponseBytes", options.maxResponseBytes ?? defaultMaxResponseBytes)
+      maxResponseBytes: yield* checkNumber(
+        Checks.byteCount,
+        "maxResponseBytes",
+        options.maxResponseBytes ?? defaultMaxResponseBytes
+      )
     }
   })
 

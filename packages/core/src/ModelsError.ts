@@ -6,6 +6,7 @@
  *
  * @since 0.1.0
  */
+import * as ErrorTable from "@anthropic-effect/protocol/ErrorTable"
 import * as Schema from "effect/Schema"
 
 /**
@@ -242,22 +243,35 @@ export class InvalidParameterError extends Schema.TaggedError<InvalidParameterEr
 }) {}
 
 /**
+ * The API's `error.type` for each error class: the one list the error unions
+ * below are derived from. Its keys are the protocol's error table, so a type
+ * added there is a compile error here until it has a class.
+ *
+ * @since 0.1.0
+ * @category constructors
+ */
+export const apiErrorTypes = {
+  invalid_request_error: InvalidRequestError,
+  authentication_error: AuthenticationError,
+  billing_error: BillingError,
+  permission_error: PermissionError,
+  not_found_error: NotFoundError,
+  rate_limit_error: RateLimitError,
+  timeout_error: GatewayTimeoutError,
+  api_error: APIError,
+  overloaded_error: OverloadedError
+} as const satisfies { readonly [Type in ErrorTable.ErrorType]: unknown }
+
+const apiErrorClasses = [...Object.values(apiErrorTypes), UnknownApiError]
+
+/**
  * Every failure of the Models service.
  *
  * @since 0.1.0
  * @category schemas
  */
 export const ModelsError = Schema.Union(
-  InvalidRequestError,
-  AuthenticationError,
-  BillingError,
-  PermissionError,
-  NotFoundError,
-  RateLimitError,
-  GatewayTimeoutError,
-  APIError,
-  OverloadedError,
-  UnknownApiError,
+  ...apiErrorClasses,
   ConnectionError,
   RequestTimeoutError,
   MalformedResponseError,
@@ -279,57 +293,7 @@ export type ModelsError = typeof ModelsError.Type
  * @since 0.1.0
  * @category errors
  */
-export type ApiError =
-  | InvalidRequestError
-  | AuthenticationError
-  | BillingError
-  | PermissionError
-  | NotFoundError
-  | RateLimitError
-  | GatewayTimeoutError
-  | APIError
-  | OverloadedError
-  | UnknownApiError
-
-/**
- * The API's `error.type` for each error class.
- *
- * @since 0.1.0
- * @category constructors
- */
-export const apiErrorTypes = {
-  invalid_request_error: InvalidRequestError,
-  authentication_error: AuthenticationError,
-  billing_error: BillingError,
-  permission_error: PermissionError,
-  not_found_error: NotFoundError,
-  rate_limit_error: RateLimitError,
-  timeout_error: GatewayTimeoutError,
-  api_error: APIError,
-  overloaded_error: OverloadedError
-} as const
-
-/**
- * The HTTP status the API sends with each `error.type`. When a body's type is
- * unknown, or the body is not the API's JSON, the status picks the class
- * wherever one status means one class: every status here but 400, which the
- * API also sends for errors without a class of their own. Any other status
- * gives `UnknownApiError`.
- *
- * @since 0.2.0
- * @category constructors
- */
-export const apiErrorStatuses = {
-  invalid_request_error: 400,
-  authentication_error: 401,
-  billing_error: 402,
-  permission_error: 403,
-  not_found_error: 404,
-  rate_limit_error: 429,
-  timeout_error: 504,
-  api_error: 500,
-  overloaded_error: 529
-} as const satisfies { readonly [Type in keyof typeof apiErrorTypes]: number }
+export type ApiError = InstanceType<typeof apiErrorClasses[number]>
 
 /**
  * The fields every API error is built from.
@@ -339,33 +303,19 @@ export const apiErrorStatuses = {
  */
 export type ApiErrorInput = ConstructorParameters<typeof InvalidRequestError>[0]
 
-type KnownApiErrorClass = typeof apiErrorTypes[keyof typeof apiErrorTypes]
-
-const classByType: ReadonlyMap<string, KnownApiErrorClass> = new Map(Object.entries(apiErrorTypes))
-
-const classByStatus: ReadonlyMap<number, KnownApiErrorClass> = new Map(
-  Object.entries(apiErrorStatuses).flatMap(([type, status]) => {
-    const errorClass = classByType.get(type)
-    return errorClass === undefined || status === apiErrorStatuses.invalid_request_error
-      ? []
-      : [[status, errorClass] as const]
-  })
-)
-
 /**
  * The error for an API `error.type` (undefined when the body had none): its
- * class when the type is known, else the class the status names, keeping the
- * type in `errorType`, else an `UnknownApiError`.
+ * class when the type is known, else the class the status names (see the
+ * protocol's `ErrorTable`), keeping the type in `errorType`, else an
+ * `UnknownApiError`.
  *
  * @since 0.1.0
  * @category constructors
  */
 export const fromErrorType = (type: string | undefined, fields: ApiErrorInput): ApiError => {
-  const known = type === undefined ? undefined : classByType.get(type)
-  if (known !== undefined) return new known(fields)
-  const withType = type === undefined ? fields : { ...fields, errorType: type }
-  const byStatus = classByStatus.get(fields.status)
-  return byStatus === undefined ? new UnknownApiError(withType) : new byStatus(withType)
+  const known = ErrorTable.classify(type, fields.status)
+  const withType = type === undefined || type === known ? fields : { ...fields, errorType: type }
+  return known === undefined ? new UnknownApiError(withType) : new apiErrorTypes[known](withType)
 }
 
 /**
@@ -374,10 +324,7 @@ export const fromErrorType = (type: string | undefined, fields: ApiErrorInput): 
  */
 export const isModelsError: (u: unknown) => u is ModelsError = Schema.is(ModelsError)
 
-const apiErrorTags: ReadonlySet<string> = new Set([
-  ...Object.values(apiErrorTypes).map((errorClass) => errorClass._tag),
-  UnknownApiError._tag
-])
+const apiErrorTags: ReadonlySet<string> = new Set(apiErrorClasses.map((errorClass) => errorClass._tag))
 
 /**
  * @since 0.1.0
@@ -392,8 +339,7 @@ export const isApiError = (u: unknown): u is ApiError => isModelsError(u) && api
  * @since 0.1.0
  * @category predicates
  */
-export const isRetryableStatus = (status: number): boolean =>
-  status === 408 || status === 409 || status === 429 || status >= 500
+export const isRetryableStatus: (status: number) => boolean = ErrorTable.isRetryableStatus
 
 /**
  * Whether the client retries this error (when the retry budget allows).

@@ -1,3 +1,4 @@
+import * as ErrorTable from "@anthropic-effect/protocol/ErrorTable"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
@@ -52,7 +53,7 @@ describe("error bodies: the class from error.type, else from the status", () => 
 
   it("every status that names one class maps to it, and no other does", () => {
     const classes = new Map(Object.entries(ModelsError.apiErrorTypes))
-    for (const [type, status] of Object.entries(ModelsError.apiErrorStatuses)) {
+    for (const [type, { status }] of Object.entries(ErrorTable.errorTypes)) {
       const error = ModelsError.fromErrorType("brand_new_error", { status, message: "m" })
       const expected = status === 400 ? "UnknownApiError" : classes.get(type)?._tag
       assert.strictEqual(error._tag, expected, `status ${status}`)

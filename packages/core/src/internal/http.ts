@@ -1,3 +1,5 @@
+import * as Redirect from "@anthropic-effect/protocol/Redirect"
+import { makeScrub, type Scrub, truncate } from "@anthropic-effect/protocol/Secrets"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientRequest from "@effect/platform/HttpClientRequest"
@@ -12,19 +14,11 @@ import type * as ParseResult from "effect/ParseResult"
 import * as Redacted from "effect/Redacted"
 import type { Backend, RequestParams } from "../Models.js"
 import type { ResolvedConfig } from "../ModelsConfig.js"
-import {
-  ConnectionError,
-  type ModelsError,
-  RedirectError,
-  RequestTimeoutError,
-  ResponseTooLargeError
-} from "../ModelsError.js"
+import { ConnectionError, type ModelsError, RequestTimeoutError } from "../ModelsError.js"
 import { type BodyFailure, readText } from "./body.js"
 import * as Decode from "./decode.js"
-import { nextHop } from "./redirect.js"
-import { decodeSuccess, errorFromResponse, header } from "./response.js"
+import { decodeSuccess, errorFromResponse, header, refusedRedirect, tooLarge } from "./response.js"
 import { makeRetry } from "./retry.js"
-import { makeScrub, type Scrub, truncate } from "./secrets.js"
 
 const describeTransportError = (error: HttpClientError.HttpClientError): string => {
   const cause = error.cause
@@ -63,7 +57,9 @@ const maxRedirectBodyBytes = 64 * 1024
 
 export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.HttpClient): Backend => {
   const retry = makeRetry(config)
-  const scrub: Scrub = makeScrub(config)
+  const scrub: Scrub = makeScrub(
+    [config.apiKey, config.authToken].flatMap((secret) => Option.isSome(secret) ? [Redacted.value(secret.value)] : [])
+  )
   const origin = new URL(config.baseUrl).origin
 
   // Everything but the credential is fixed per client, so the header record is
@@ -100,20 +96,9 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
       hops: number
     ): Effect.Effect<HttpClientResponse.HttpClientResponse, ModelsError> =>
       Effect.flatMap(Effect.mapError(httpClient.execute(current), toConnectionError), (response) => {
-        const step = nextHop(response.status, header(response, "location"), current.url, origin, hops)
+        const step = Redirect.nextHop(response.status, header(response, "location"), current.url, origin, hops)
         if (step === undefined) return Effect.succeed(response)
-        if (step._tag === "Refuse") {
-          return Effect.fail(
-            new RedirectError({
-              status: response.status,
-              message: scrub(step.message),
-              requestId: header(response, "request-id"),
-              location: step.location === undefined ? undefined : scrub(step.location),
-              method: "GET",
-              path
-            })
-          )
-        }
+        if (step._tag === "Refuse") return Effect.fail(refusedRedirect(response, step, path, scrub))
         return readText(response, maxRedirectBodyBytes).pipe(
           Effect.ignore,
           Effect.zipRight(go(HttpClientRequest.get(step.url, { headers: current.headers }), hops + 1))
@@ -128,24 +113,17 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
     decode: (json: unknown) => Either.Either<A, ParseResult.ParseError>
   ): Effect.Effect<A, ModelsError> =>
     Effect.gen(function*() {
-      const response = yield* execute(request, path)
       // Status and request id are on the HttpClient's span of this attempt
       // (`http.response.status_code`, `http.response.header.request-id`).
-      const requestId = header(response, "request-id")
+      const response = yield* execute(request, path)
       const text = yield* Effect.mapError(readText(response, config.maxResponseBytes), (failure) =>
         failure._tag === "TooLarge"
-          ? new ResponseTooLargeError({
-            status: response.status,
-            requestId,
-            limit: config.maxResponseBytes,
-            path,
-            message: `The response body is larger than maxResponseBytes (${config.maxResponseBytes} bytes)`
-          })
+          ? tooLarge(response, config.maxResponseBytes, path)
           : new ConnectionError({ message: scrub(describeBodyFailure(failure)), method: "GET", path }))
       if (response.status < 200 || response.status >= 300) {
-        return yield* Effect.fail(errorFromResponse(response, requestId, text, yield* Clock.currentTimeMillis, scrub))
+        return yield* Effect.fail(errorFromResponse(response, text, yield* Clock.currentTimeMillis, scrub))
       }
-      return yield* decodeSuccess(response.status, requestId, text, decode, scrub)
+      return yield* decodeSuccess(response, text, decode, scrub)
     }).pipe(
       Effect.timeoutFail({
         duration: config.timeout,

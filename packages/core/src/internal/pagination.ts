@@ -1,3 +1,4 @@
+import * as Cursor from "@anthropic-effect/protocol/Cursor"
 import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
@@ -5,15 +6,8 @@ import * as Stream from "effect/Stream"
 import type { ModelInfo, ModelsPage } from "../ModelInfo.js"
 import type { PageRequest } from "../Models.js"
 import { type ModelsError, PaginationError } from "../ModelsError.js"
-import { cursorProblem } from "./params.js"
 
-// A cursor kept in an error is cut to this, so a 1 MB cursor stays out of logs.
-const maxCursorInError = 256
-
-const shown = (cursor: string): string =>
-  cursor.length > maxCursorInError ? `${cursor.slice(0, maxCursorInError)}…` : cursor
-
-type Cursor = { readonly afterId: string } | { readonly beforeId: string } | {}
+type Start = { readonly afterId: string } | { readonly beforeId: string } | {}
 
 /**
  * Every page from a validated first request, one request per pull. Backward
@@ -29,7 +23,7 @@ export const pages = <R>(
     const { afterId: _after, beforeId: _before, ...base } = first
     // Cursors sent so far, per run of the stream, to catch a server that sends one back again.
     const sent = new Set<string>()
-    const start: Cursor = first.beforeId !== undefined
+    const start: Start = first.beforeId !== undefined
       ? { beforeId: first.beforeId }
       : first.afterId !== undefined
       ? { afterId: first.afterId }
@@ -37,35 +31,20 @@ export const pages = <R>(
     const startCursor = backward ? first.beforeId : first.afterId
     if (startCursor !== undefined) sent.add(startCursor)
 
-    const next = (page: ModelsPage): Effect.Effect<Option.Option<Cursor>, PaginationError> => {
-      if (!page.has_more || page.data.length === 0) return Effect.succeed(Option.none())
-      const cursor = backward ? page.first_id : page.last_id
-      if (cursor === null) {
-        return Effect.fail(
-          new PaginationError({
-            message: `The API said has_more but sent no ${backward ? "first_id" : "last_id"} to continue from`
-          })
-        )
+    const next = (page: ModelsPage): Effect.Effect<Option.Option<Start>, PaginationError> => {
+      const step = Cursor.next(page, backward, sent)
+      switch (step._tag) {
+        case "Done":
+          return Effect.succeed(Option.none())
+        case "Stuck":
+          return Effect.fail(new PaginationError({ message: step.message, cursor: step.cursor }))
+        case "Continue":
+          sent.add(step.cursor)
+          return Effect.succeed(Option.some(backward ? { beforeId: step.cursor } : { afterId: step.cursor }))
       }
-      const problem = cursorProblem(backward ? "first_id" : "last_id", cursor)
-      if (problem !== undefined) {
-        return Effect.fail(
-          new PaginationError({ message: `The API sent a cursor the client will not send: ${problem}`, cursor: shown(cursor) })
-        )
-      }
-      if (sent.has(cursor)) {
-        return Effect.fail(
-          new PaginationError({
-            message: `The API sent cursor ${JSON.stringify(shown(cursor))} a second time`,
-            cursor: shown(cursor)
-          })
-        )
-      }
-      sent.add(cursor)
-      return Effect.succeed(Option.some(backward ? { beforeId: cursor } : { afterId: cursor }))
     }
 
-    return Stream.paginateChunkEffect(start, (cursor: Cursor) =>
+    return Stream.paginateChunkEffect(start, (cursor: Start) =>
       Effect.flatMap(
         listPage({ ...base, ...cursor }),
         (page) => Effect.map(next(page), (following) => [Chunk.of(page), following] as const)

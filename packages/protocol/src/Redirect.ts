@@ -1,21 +1,39 @@
 /**
- * The client's own redirect rule, the same on every runtime: follow a
- * redirect only within the configured base URL's origin, at most
- * `maxRedirects` hops. Runtimes differ here (fetch follows and forwards
- * `x-api-key` to any origin; undici follows nothing), so the platform layers
- * switch theirs off and the client decides.
+ * The client's redirect rule, the same on every runtime: follow a redirect
+ * only within the configured base URL's origin, at most `maxRedirects` hops.
+ * Runtimes differ here (fetch follows and forwards `x-api-key` to any origin;
+ * undici follows nothing), so the platform layers switch theirs off and the
+ * client decides.
+ *
+ * @since 0.2.0
+ */
+
+/**
+ * @since 0.2.0
+ * @category constants
  */
 export const maxRedirects = 3
 
 const redirectStatuses: ReadonlySet<number> = new Set([301, 302, 303, 307, 308])
 
-export type RedirectStep =
+/**
+ * What to do with a redirect.
+ *
+ * @since 0.2.0
+ * @category models
+ */
+export type Step =
   | { readonly _tag: "Follow"; readonly url: string }
   | { readonly _tag: "Refuse"; readonly location: string | undefined; readonly message: string }
 
 /**
- * What to do with a response: undefined when it is no redirect. Status 0 is
- * what a browser's `redirect: "manual"` gives: a redirect whose target it hides.
+ * The step for a response, or undefined when it is no redirect. Status 0 is
+ * what a browser's `redirect: "manual"` gives: a redirect whose target it
+ * hides. `location` in a refusal is the target's origin only, never its path
+ * or query.
+ *
+ * @since 0.2.0
+ * @category rules
  */
 export const nextHop = (
   status: number,
@@ -23,7 +41,7 @@ export const nextHop = (
   currentUrl: string,
   origin: string,
   hops: number
-): RedirectStep | undefined => {
+): Step | undefined => {
   if (status === 0) {
     return { _tag: "Refuse", location: undefined, message: "The server redirected; the browser hides where to" }
   }
