@@ -1,10 +1,13 @@
 /**
  * The runtime acceptance program, written once and run on Node, Bun, Deno and
  * headless Chromium. Each runtime's entry file passes its own `layer` and the
- * URLs of two ModelsApiServer instances started by `scripts/runtimes.ts`:
+ * URLs of the servers started by `scripts/runtimes.ts`:
  *
- * - `apiUrl`: `synthetic(5000)`, no faults;
- * - `retryUrl`: the same, with requests 1 and 2 scripted as 529 `overloaded`.
+ * - `apiUrl`: a ModelsApiServer with `synthetic(5000)`, no faults;
+ * - `retryUrl`: the same, with requests 1 and 2 scripted as 529 `overloaded`;
+ * - `redirectSameUrl`: its `/v1/models` redirects (307) within its own origin;
+ * - `redirectCrossUrl`: its `/v1/models` redirects (302) to `elsewhereUrl`,
+ *   another origin, which must never see a request.
  *
  * Only `effect`, the core package and the catalogue (pure data, no Node
  * built-ins) are imported here, so the same file bundles for the browser.
@@ -40,11 +43,30 @@ export const RETRY_SCRIPT = { 1: "overloaded", 2: "overloaded" } as const
 /** What the retry server must have seen after a passing run: 3 requests, 2 of them 529. */
 export const RETRY_EXPECTED = { requests: 3, overloaded: 2 } as const
 
-/** Where the two servers listen. */
+/** The status of the redirect within one origin, which the client follows (where the runtime shows it one). */
+export const REDIRECT_SAME_STATUS = 307
+
+/** The status of the redirect to another origin, which the client refuses. */
+export const REDIRECT_CROSS_STATUS = 302
+
+/** The page size the redirect checks ask for, so the followed redirect must have kept the query. */
+export const REDIRECT_PAGE_SIZE = 3
+
+/** Where the servers listen. */
 export interface Target {
   readonly apiUrl: string
   readonly retryUrl: string
+  readonly redirectSameUrl: string
+  readonly redirectCrossUrl: string
+  readonly elsewhereUrl: string
 }
+
+/**
+ * How a runtime's fetch hands a redirect to the client: `readable`, with its
+ * status and `Location`, or `opaque`, as a browser's `redirect: "manual"`
+ * does (status 0, no headers), which the client can only refuse.
+ */
+export type Redirects = "readable" | "opaque"
 
 /** A runtime's `layer`, narrowed to what the checks pass. */
 export type MakeLayer = (options: ModelsConfig.Options) => Layer.Layer<Models.Models, ConfigError.ConfigError>
@@ -82,10 +104,32 @@ const check = <A>(
   )
 
 /**
- * The five checks of issue 4. Succeeds with the one-line summary (without the
- * runtime name and time, which `run` adds).
+ * A `RedirectError` with this status and location where one was expected; a
+ * success means the runtime's fetch followed the redirect by itself.
  */
-export const checks = (makeLayer: MakeLayer, target: Target): Effect.Effect<string, AcceptanceError> =>
+const expectRedirectError = <A>(
+  name: string,
+  result: Either.Either<A, ModelsError>,
+  status: number,
+  location: string | undefined
+): Effect.Effect<void, AcceptanceError> => {
+  if (Either.isRight(result)) return fail(name, "the redirect was followed")
+  const error = result.left
+  if (error._tag !== "RedirectError") return fail(name, `expected RedirectError, got ${describe(error)}`)
+  return error.status === status && error.location === location
+    ? Effect.void
+    : fail(name, `expected RedirectError ${status} to ${location}, got ${describe(error)}`)
+}
+
+/**
+ * The five checks of issue 4 and the two redirect checks. Succeeds with the
+ * one-line summary (without the runtime name and time, which `run` adds).
+ */
+export const checks = (
+  makeLayer: MakeLayer,
+  target: Target,
+  redirects: Redirects = "readable"
+): Effect.Effect<string, AcceptanceError> =>
   Effect.gen(function*() {
     const expected = synthetic(CATALOGUE_SIZE)
     const api = makeLayer({ apiKey: API_KEY, baseUrl: target.apiUrl })
@@ -182,7 +226,40 @@ export const checks = (makeLayer: MakeLayer, target: Target): Effect.Effect<stri
       )
     )
 
-    return `list=${page.data.length} stream=${streamed} retrieve=ok notFound=ok retry529=ok`
+    // 6. A redirect within the base URL's origin is followed by the client
+    // itself, query and key included (the target refuses a request without the
+    // key). A browser hides the redirect, so there it can only be refused.
+    const redirectSame = yield* check(
+      "redirectSame",
+      makeLayer({ apiKey: API_KEY, baseUrl: target.redirectSameUrl }),
+      Effect.flatMap(Effect.either(Models.list({ limit: REDIRECT_PAGE_SIZE })), (result) => {
+        if (redirects === "opaque") {
+          return Effect.as(expectRedirectError("redirectSame", result, 0, undefined), "RedirectError(status 0)")
+        }
+        if (Either.isLeft(result)) return fail("redirectSame", describe(result.left))
+        const ids = result.right.data.map((model) => model.id).join(",")
+        const want = expected.slice(0, REDIRECT_PAGE_SIZE).map((model) => model.id).join(",")
+        return ids === want ? Effect.succeed("ok") : fail("redirectSame", `got [${ids}], expected [${want}]`)
+      })
+    )
+
+    // 7. A redirect to another origin is refused before anything is sent there
+    // (the driver checks that the other server saw no request). The error names
+    // the origin only, or nothing where the browser hid it.
+    yield* check(
+      "redirectCross",
+      makeLayer({ apiKey: API_KEY, baseUrl: target.redirectCrossUrl }),
+      Effect.flatMap(
+        Effect.either(Models.list({ limit: REDIRECT_PAGE_SIZE })),
+        (result) =>
+          redirects === "opaque"
+            ? expectRedirectError("redirectCross", result, 0, undefined)
+            : expectRedirectError("redirectCross", result, REDIRECT_CROSS_STATUS, new URL(target.elsewhereUrl).origin)
+      )
+    )
+
+    return `list=${page.data.length} stream=${streamed} retrieve=ok notFound=ok retry529=ok ` +
+      `redirectSame=${redirectSame} redirectCross=RedirectError`
   })
 
 /** The outcome an entry file prints and turns into an exit code. */
@@ -191,21 +268,34 @@ export interface Outcome {
   readonly line: string
 }
 
+/** What sets one runtime's run apart. */
+export interface RunOptions {
+  /** Default `readable`. */
+  readonly redirects?: Redirects
+  /** Runtime-specific checks, run after the common ones; their summary is appended. */
+  readonly extra?: Effect.Effect<string, AcceptanceError>
+}
+
 /**
  * Runs `checks` plus any runtime-specific extras and formats the one-line
- * result, e.g. `node: ok list=20 stream=5000 retrieve=ok notFound=ok retry529=ok (812 ms)`.
+ * result, e.g. `node: ok list=20 stream=5000 retrieve=ok notFound=ok retry529=ok
+ * redirectSame=ok redirectCross=RedirectError (812 ms)`.
  * Never rejects: a failure is a `FAIL` line, and a defect is reported too.
  */
 export const run = (
   runtime: string,
   makeLayer: MakeLayer,
   target: Target,
-  extra: Effect.Effect<string, AcceptanceError> = Effect.succeed("")
+  options: RunOptions = {}
 ): Promise<Outcome> => {
   const started = Date.now()
   const elapsed = () => `(${Date.now() - started} ms)`
   return Effect.runPromise(
-    Effect.zipWith(checks(makeLayer, target), extra, (summary, more) => more === "" ? summary : `${summary} ${more}`)
+    Effect.zipWith(
+      checks(makeLayer, target, options.redirects),
+      options.extra ?? Effect.succeed(""),
+      (summary, more) => more === "" ? summary : `${summary} ${more}`
+    )
       .pipe(
         Effect.match({
           onSuccess: (summary): Outcome => ({ ok: true, line: `${runtime}: ok ${summary} ${elapsed()}` }),
@@ -221,8 +311,28 @@ export const run = (
   )
 }
 
-/** Parses the two URLs from a runtime's command-line arguments. */
-export const targetFromArgs = (args: ReadonlyArray<string>): Target | undefined => {
-  const [apiUrl, retryUrl] = args
-  return apiUrl === undefined || retryUrl === undefined ? undefined : { apiUrl, retryUrl }
+/** The target's URLs in the order of the command line, and the names of the page's query parameters. */
+const targetKeys = ["apiUrl", "retryUrl", "redirectSameUrl", "redirectCrossUrl", "elsewhereUrl"] as const
+
+/** What an entry file's usage line lists after its name. */
+export const TARGET_USAGE = targetKeys.map((key) => `<${key}>`).join(" ")
+
+/** The command-line arguments `targetFromArgs` reads. */
+export const targetToArgs = (target: Target): ReadonlyArray<string> => targetKeys.map((key) => target[key])
+
+/** Parses the URLs from a runtime's command-line arguments (or the page's query, in `targetKeys` order). */
+export const targetFromArgs = (args: ReadonlyArray<string | undefined>): Target | undefined => {
+  const [apiUrl, retryUrl, redirectSameUrl, redirectCrossUrl, elsewhereUrl] = args
+  return apiUrl === undefined || retryUrl === undefined || redirectSameUrl === undefined ||
+      redirectCrossUrl === undefined || elsewhereUrl === undefined
+    ? undefined
+    : { apiUrl, retryUrl, redirectSameUrl, redirectCrossUrl, elsewhereUrl }
 }
+
+/** The page's query string for the browser entry. */
+export const targetToQuery = (target: Target): URLSearchParams =>
+  new URLSearchParams(targetKeys.map((key) => [key, target[key]]))
+
+/** The target from the page's query string, if every URL is there. */
+export const targetFromQuery = (params: URLSearchParams): Target | undefined =>
+  targetFromArgs(targetKeys.map((key) => params.get(key) ?? undefined))

@@ -4,19 +4,18 @@
  * while the API servers listen on others: every request is cross-origin, so
  * CORS preflights and the `anthropic-dangerous-direct-browser-access` header
  * are exercised for real. The URLs come from the page's query string
- * (`?api=…&retry=…`); the result is written to `<body data-status data-result>`
- * for the driver to read.
+ * (`?apiUrl=…&retryUrl=…`, see `targetToQuery`); the result is written to
+ * `<body data-status data-result>` for the driver to read. Redirects are
+ * `opaque` here: the browser hides them from the client, which refuses them.
  */
 import * as Models from "@anthropic-effect/core/Models"
 import * as BrowserModels from "@anthropic-effect/platform/browser"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
-import { AcceptanceError, API_KEY, type MakeLayer, run } from "./acceptance.js"
+import { AcceptanceError, API_KEY, type MakeLayer, run, TARGET_USAGE, targetFromQuery } from "./acceptance.js"
 
-const params = new URL(window.location.href).searchParams
-const apiUrl = params.get("api")
-const retryUrl = params.get("retry")
+const target = targetFromQuery(new URL(window.location.href).searchParams)
 
 const makeLayer: MakeLayer = (options) => BrowserModels.layer({ ...options, dangerouslyAllowBrowser: true })
 
@@ -50,13 +49,13 @@ const report = (ok: boolean, line: string) => {
   document.body.dataset["status"] = ok ? "ok" : "fail"
 }
 
-if (apiUrl === null || retryUrl === null) {
-  report(false, "chromium: FAIL usage: index.html?api=<apiUrl>&retry=<retryUrl>")
-} else if (new URL(apiUrl).origin === window.location.origin) {
+if (target === undefined) {
+  report(false, `chromium: FAIL usage: index.html?… with ${TARGET_USAGE}`)
+} else if (new URL(target.apiUrl).origin === window.location.origin) {
   // The point of the browser run is a cross-origin call; same-origin would skip CORS.
   report(false, `chromium: FAIL the page and the API share the origin ${window.location.origin}`)
 } else {
-  run("chromium", makeLayer, { apiUrl, retryUrl }, optIn(apiUrl)).then(
+  run("chromium", makeLayer, target, { redirects: "opaque", extra: optIn(target.apiUrl) }).then(
     (outcome) => report(outcome.ok, outcome.line),
     (error: unknown) => report(false, `chromium: FAIL ${String(error)}`)
   )

@@ -1,14 +1,14 @@
 /**
- * Bun entry of the runtime acceptance: `bun test/acceptance/bun.ts <apiUrl> <retryUrl>`.
+ * Bun entry of the runtime acceptance: `bun test/acceptance/bun.ts <apiUrl> <retryUrl> ...`.
  * Bun runs the TypeScript sources directly (it maps the `.js` import
  * specifiers to the `.ts` files), through Bun's native `fetch`.
  */
 import * as BunModels from "@anthropic-effect/platform/bun"
-import { run, targetFromArgs } from "./acceptance.js"
+import { run, TARGET_USAGE, targetFromArgs } from "./acceptance.js"
 
 const target = targetFromArgs(process.argv.slice(2))
 if (target === undefined) {
-  console.log("bun: FAIL usage: bun.ts <apiUrl> <retryUrl>")
+  console.log(`bun: FAIL usage: bun.ts ${TARGET_USAGE}`)
   process.exitCode = 2
 } else {
   const outcome = await run("bun", BunModels.layer, target)

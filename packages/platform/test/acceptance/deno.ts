@@ -2,11 +2,11 @@
  * Deno entry of the runtime acceptance. `scripts/runtimes.ts` bundles it with
  * esbuild (the workspace exports TypeScript with `.js` specifiers, which Deno
  * does not map without sloppy imports) and runs
- * `deno run --allow-net=127.0.0.1 bundle.js <apiUrl> <retryUrl>`: no other
+ * `deno run --allow-net=127.0.0.1 bundle.js <apiUrl> <retryUrl> ...`: no other
  * permission, so any read of the environment or the disk would fail the run.
  */
 import * as DenoModels from "@anthropic-effect/platform/deno"
-import { run, targetFromArgs } from "./acceptance.js"
+import { run, TARGET_USAGE, targetFromArgs } from "./acceptance.js"
 
 // The part of Deno's global this file uses; the workspace does not load Deno's types.
 declare const Deno: {
@@ -16,7 +16,7 @@ declare const Deno: {
 
 const target = targetFromArgs(Deno.args)
 if (target === undefined) {
-  console.log("deno: FAIL usage: bundle.js <apiUrl> <retryUrl>")
+  console.log(`deno: FAIL usage: bundle.js ${TARGET_USAGE}`)
   Deno.exit(2)
 } else {
   const outcome = await run("deno", DenoModels.layer, target)

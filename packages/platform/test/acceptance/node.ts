@@ -1,15 +1,15 @@
 /**
- * Node entry of the runtime acceptance: `tsx test/acceptance/node.ts <apiUrl> <retryUrl>`.
+ * Node entry of the runtime acceptance: `tsx test/acceptance/node.ts <apiUrl> <retryUrl> ...`.
  * Uses the undici client of `@anthropic-effect/platform/node`.
  */
 import * as NodeModels from "@anthropic-effect/platform/node"
-import { run, targetFromArgs } from "./acceptance.js"
+import { run, TARGET_USAGE, targetFromArgs } from "./acceptance.js"
 
 // `node@22` runs the same file; the label says which major version answered.
 const runtime = `node${process.versions.node.split(".")[0]}`
 const target = targetFromArgs(process.argv.slice(2))
 if (target === undefined) {
-  console.log(`${runtime}: FAIL usage: node.ts <apiUrl> <retryUrl>`)
+  console.log(`${runtime}: FAIL usage: node.ts ${TARGET_USAGE}`)
   process.exitCode = 2
 } else {
   const outcome = await run(runtime, NodeModels.layer, target)
