@@ -74,6 +74,64 @@ export const buildNode = async (
   return { files, externals }
 }
 
+/**
+ * Resolves this workspace's packages to the TypeScript sources of one tree
+ * (`<root>/packages/<name>/src/<subpath>.ts`) instead of node_modules, so the
+ * same program can be compiled against an old checkout and the current one.
+ * Everything else stays external, so both builds share the one installed copy
+ * of effect and @effect/platform, as the worker's own code does.
+ */
+export const workspaceSources = (root: string): esbuild.Plugin => ({
+  name: "workspace-sources",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, (args) => {
+      const match = /^@anthropic-effect\/([^/]+)(?:\/(.+))?$/.exec(args.path)
+      if (match === null) return { path: args.path, external: true }
+      const [, name, subpath = "index"] = match
+      const file = Path.join(root, "packages", name, "src", `${subpath}.ts`)
+      if (!Fs.existsSync(file)) {
+        return { errors: [{ text: `${args.path}: no ${Path.relative(root, file)} in ${root}` }] }
+      }
+      return { path: file }
+    })
+  }
+})
+
+const sourcesOptions = (root: string): esbuild.BuildOptions => ({
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  target: "node20",
+  plugins: [workspaceSources(root)],
+  logLevel: "silent"
+})
+
+/**
+ * Bundles `contents` (an ES module, imports resolved from the bench) against
+ * the packages of `root` into `outfile`. A namespace import of a name the
+ * tree lacks is only a warning to esbuild, but it would make that peer fail
+ * at run time or, worse, skip work, so any warning stops the build.
+ */
+export const buildFromSources = async (root: string, contents: string, outfile: string): Promise<void> => {
+  const result = await esbuild.build({
+    ...sourcesOptions(root),
+    stdin: { contents, resolveDir: benchDir, loader: "ts", sourcefile: `${Path.basename(outfile)} entry` },
+    outfile
+  })
+  if (result.warnings.length > 0) {
+    const messages = await esbuild.formatMessages(result.warnings, { kind: "warning" })
+    throw new Error(`bundling against ${root}:\n${messages.join("\n")}`)
+  }
+}
+
+/** The names `file` exports once its imports are followed, compiled against the packages of `root`. */
+export const exportsOf = async (root: string, file: string): Promise<ReadonlyArray<string>> => {
+  const result = await esbuild.build({ ...sourcesOptions(root), entryPoints: [file], write: false, metafile: true })
+  return Object.values(result.metafile.outputs).flatMap((output) =>
+    output.entryPoint === undefined ? [] : output.exports
+  )
+}
+
 export interface BrowserBundle {
   readonly bytes: number
   readonly gzipBytes: number

@@ -6,20 +6,20 @@ export interface Summary extends Row {
   /** This peer's median over the limit's (or official's) in the same scenario. */
   readonly vsLimit: number | undefined
   readonly vsOfficial: number | undefined
+  /** Over the `--baseline` peer's, in scenarios that ran it. */
+  readonly vsBaseline?: number | undefined
 }
 
-export const summarise = (rows: ReadonlyArray<Row>): Array<Summary> =>
+export const summarise = (rows: ReadonlyArray<Row>, baselinePeer?: string): Array<Summary> =>
   rows.map((row) => {
     const sameScenario = (peer: string) => rows.find((other) => other.scenario === row.scenario && other.peer === peer)
-    const limit = sameScenario("limit")
-    const official = sameScenario("official")
     const value = median(row.samples)
-    return {
-      ...row,
-      median: value,
-      vsLimit: limit === undefined ? undefined : value / median(limit.samples),
-      vsOfficial: official === undefined ? undefined : value / median(official.samples)
+    const over = (peer: string) => {
+      const other = sameScenario(peer)
+      return other === undefined ? undefined : value / median(other.samples)
     }
+    const summary: Summary = { ...row, median: value, vsLimit: over("limit"), vsOfficial: over("official") }
+    return baselinePeer === undefined ? summary : { ...summary, vsBaseline: over(baselinePeer) }
   })
 
 const ratio = (value: number | undefined): string => (value === undefined ? "–" : `${value.toFixed(2)}×`)
@@ -27,16 +27,18 @@ const ratio = (value: number | undefined): string => (value === undefined ? "–
 const number = (value: number): string =>
   Number.isNaN(value) ? "–" : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2)
 
-export const table = (summaries: ReadonlyArray<Summary>): string => {
+/** One table; a `--baseline` run adds a column of ratios to that peer. */
+export const table = (summaries: ReadonlyArray<Summary>, baselinePeer?: string): string => {
+  const extra = baselinePeer === undefined ? "" : ` × ${baselinePeer} |`
   const lines = [
-    "| Scenario | Peer | Median | × limit | × official | Runs |",
-    "|---|---|---:|---:|---:|---:|"
+    `| Scenario | Peer | Median | × limit | × official |${extra} Runs |`,
+    `|---|---|---:|---:|---:|${baselinePeer === undefined ? "" : "---:|"}---:|`
   ]
   for (const row of summaries) {
     lines.push(
       `| ${row.scenario} | ${row.peer} | ${number(row.median)} ${row.unit} | ${ratio(row.vsLimit)} | ${
         ratio(row.vsOfficial)
-      } | ${row.samples.length} |`
+      } |${baselinePeer === undefined ? "" : ` ${ratio(row.vsBaseline)} |`} ${row.samples.length} |`
     )
   }
   return lines.join("\n")

@@ -8,10 +8,14 @@
  *   pnpm bench --extras        also 1b (each peer alone in its process) and 2b (a busy consumer)
  *   pnpm bench --only=1b,2b    just those
  *   pnpm bench --quick         fewer rounds and smaller catalogues, to try the harness
+ *   pnpm bench --only=1,1c --baseline=6efbfad
+ *                              also ours at that commit and ours of the working tree, both bundled
+ *                              the same way, as two more peers of scenarios 1 and 1c (see baseline.ts)
  */
 import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
+import { type Baseline, buildCurrentDecoder, currentLabel, prepareBaseline } from "./baseline.js"
 import { benchDir, buildNode, makeWorkDir } from "./build.js"
 import { runNode, startServer } from "./processes.js"
 import { ratioTarget, summarise, type Summary, table, type Target, targetsTable } from "./report.js"
@@ -19,7 +23,14 @@ import { browserBundle } from "./scenarios/browserBundle.js"
 import { coldStart, type ColdStartResult } from "./scenarios/coldStart.js"
 import type { DecodeOnlyArgs } from "./scenarios/decodeOnly.js"
 import type { MemoryArgs, MemoryResult } from "./scenarios/memory.js"
-import type { FirstModelArgs, LatencyArgs, RetrievesArgs, ThroughputArgs, ThroughputOneArgs } from "./scenarios/warm.js"
+import type {
+  FirstModelArgs,
+  LatencyArgs,
+  RetrievesArgs,
+  ThroughputArgs,
+  ThroughputBundledArgs,
+  ThroughputOneArgs
+} from "./scenarios/warm.js"
 import { baseUrlFor } from "./server.js"
 import { median, type Row } from "./stats.js"
 
@@ -27,6 +38,7 @@ const argv = process.argv.slice(2)
 const quick = argv.includes("--quick")
 const only = argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",")
 const extras = argv.includes("--extras")
+const baselineCommit = argv.find((arg) => arg.startsWith("--baseline="))?.slice("--baseline=".length)
 const wanted = (scenario: number): boolean => only === undefined || only.includes(String(scenario))
 // Extras answer questions the issue does not ask; they cost two minutes, so they run on request.
 const wantedExtra = (scenario: string): boolean => only === undefined ? extras : only.includes(scenario)
@@ -51,6 +63,21 @@ const built = await buildNode(workDir, { worker: "worker.ts", server: "serverMai
 const workerFile = built.files.worker
 const serverFile = built.files.server
 if (workerFile === undefined || serverFile === undefined) throw new Error("the worker or the server was not built")
+
+const baseline: Baseline | undefined = baselineCommit === undefined || !wanted(1)
+  ? undefined
+  : await prepareBaseline(baselineCommit, workDir).catch((error: unknown) => {
+    Fs.rmSync(workDir, { recursive: true, force: true })
+    throw error
+  })
+if (baselineCommit !== undefined && baseline === undefined) log("--baseline: only scenarios 1 and 1c run it")
+if (baseline !== undefined) {
+  log(
+    `baseline: ${baseline.peer} (${baseline.decodeEntries.baseline}) next to ${currentLabel} (${baseline.decodeEntries.current}${
+      baseline.headDirty ? ", with uncommitted changes" : ""
+    })`
+  )
+}
 
 const inWorker = async (scenario: string, args: object): Promise<unknown> => {
   const finished = await runNode(["--expose-gc", workerFile, scenario, JSON.stringify(args)], workDir)
@@ -150,9 +177,19 @@ try {
     if (wanted(1)) {
       noteLoad("1. throughput")
       log("1. throughput, peers interleaved in one process")
-      rows.push(...await warmRows("throughput", args))
+      const bundled = baseline === undefined ? [] : [baseline.bundles.baseline, baseline.bundles.current]
+      const throughputArgs: ThroughputBundledArgs = { ...args, bundled }
+      rows.push(...await warmRows("throughput", throughputArgs))
       log("1c. parse + decode in memory")
-      const decode: DecodeOnlyArgs = { pages: 20, rounds: quick ? 2 : 7 }
+      const decode: DecodeOnlyArgs = {
+        pages: 20,
+        rounds: quick ? 2 : 7,
+        currentDecoder: await buildCurrentDecoder(workDir).catch((error: unknown) => {
+          log(`1c: the current decoder was not bundled (${String(error)})`)
+          return undefined
+        }),
+        bundled
+      }
       rows.push(...await warmRows("decode-only", decode))
     }
     if (wantedExtra("1b")) {
@@ -268,7 +305,7 @@ try {
   Fs.rmSync(workDir, { recursive: true, force: true })
 }
 
-const summaries = summarise(rows)
+const summaries = summarise(rows, baseline?.peer)
 
 const targets: Array<Target> = []
 const push = (target: Target | undefined) => {
@@ -292,6 +329,28 @@ push(
     "1. throughput: ours prefetch 1 faster than effect-ai"
   )
 )
+if (baseline !== undefined) {
+  push(
+    ratioTarget(
+      summaries,
+      "1. ",
+      currentLabel,
+      baseline.peer,
+      1.05,
+      `1. throughput: ${currentLabel} ≤ 1.05× ${baseline.peer}`
+    )
+  )
+  push(
+    ratioTarget(
+      summaries,
+      "1c.",
+      currentLabel,
+      baseline.peer,
+      1.05,
+      `1c. parse + validate one page: ${currentLabel} ≤ 1.05× ${baseline.peer}`
+    )
+  )
+}
 throughputTargets("1b.", "1b. (alone) throughput").forEach(push)
 push(
   ratioTarget(summaries, "2. ", "ours prefetch 1", "official", 0.6, "2. pipelining: ours prefetch 1 ≤ 0.6× official")
@@ -390,6 +449,13 @@ const output = {
   machine,
   versions,
   durationSeconds: Math.round((performance.now() - started) / 1000),
+  baseline: baseline === undefined ? undefined : {
+    commit: baseline.commit,
+    peer: baseline.peer,
+    head: baseline.head,
+    headDirty: baseline.headDirty,
+    decodeEntries: baseline.decodeEntries
+  },
   rows: summaries.map((summary: Summary) => summary),
   targets,
   coldStart: cold?.derived,
@@ -399,11 +465,26 @@ const output = {
 // Only a full default run replaces results.json, the record BENCHMARKS.md quotes.
 const resultsFile = Path.join(
   benchDir,
-  quick ? "results.quick.json" : only === undefined ? "results.json" : `results.${only.join("-")}.json`
+  quick
+    ? "results.quick.json"
+    : baseline !== undefined
+    ? `results.${(only ?? ["all"]).join("-")}.baseline-${baseline.short}.json`
+    : only === undefined
+    ? "results.json"
+    : `results.${only.join("-")}.json`
 )
 Fs.writeFileSync(resultsFile, `${JSON.stringify(output, null, 2)}\n`)
 
-process.stdout.write(`\n${table(summaries)}\n\n${targetsTable(targets)}\n\n`)
+process.stdout.write(`\n${table(summaries, baseline?.peer)}\n\n${targetsTable(targets)}\n\n`)
+if (baseline !== undefined) {
+  process.stdout.write(
+    `Baseline: ${baseline.peer} is packages/ at ${baseline.commit}, ${currentLabel} the working tree (HEAD ${
+      baseline.head.slice(0, 7)
+    }${baseline.headDirty ? " plus uncommitted changes to packages/" : ""}), each bundled apart from the worker ` +
+      `the same way; ours is the current tree as without --baseline. Decoders: ` +
+      `${baseline.decodeEntries.baseline} and ${baseline.decodeEntries.current}.\n`
+  )
+}
 if (cold !== undefined) {
   process.stdout.write(
     `Cold start: importing the Effect modules ours needs through barrels instead of deep paths costs ${

@@ -5,6 +5,7 @@
  */
 import { modelId } from "../catalogue.js"
 import { peers } from "../peers/all.js"
+import { type Bundle, loadPeer } from "../peers/bundled.js"
 import type { ListOptions, Peer } from "../peers/peer.js"
 import { baseUrlFor } from "../server.js"
 import { type Row, sleep } from "../stats.js"
@@ -36,14 +37,35 @@ export interface ThroughputArgs {
   readonly rounds: number
 }
 
+export interface ThroughputBundledArgs extends ThroughputArgs {
+  /** Builds of `ours` made apart from the worker (`--baseline`), run like `ours` with no prefetch. */
+  readonly bundled?: ReadonlyArray<Bundle> | undefined
+}
+
 /** Scenario 1: stream the whole catalogue, no latency, the consumer only counts. */
-export const throughput = (args: ThroughputArgs): Promise<Array<Row>> =>
-  interleave(
-    "1. throughput",
-    "ms",
-    listVariants({ baseUrl: baseUrlFor(args.port, args.size), limit: args.limit }, args.size, [0, 1]),
-    args.rounds
+export const throughput = async (args: ThroughputBundledArgs): Promise<Array<Row>> => {
+  const options = { baseUrl: baseUrlFor(args.port, args.size), limit: args.limit }
+  const bundled = await Promise.all(
+    (args.bundled ?? []).map(async (bundle) => ({ name: bundle.peer, peer: await loadPeer(bundle.file) }))
   )
+  try {
+    return await interleave(
+      "1. throughput",
+      "ms",
+      [
+        ...listVariants(options, args.size, [0, 1]),
+        ...bundled.map(({ name, peer }): Variant => ({
+          peer: name,
+          run: () => peer.listAll({ ...options, prefetch: 0 }),
+          expect: args.size
+        }))
+      ],
+      args.rounds
+    )
+  } finally {
+    await Promise.all(bundled.map(({ peer }) => peer.close()))
+  }
+}
 
 export interface ThroughputOneArgs extends ThroughputArgs {
   readonly peer: keyof typeof peers
