@@ -45,17 +45,18 @@ export type Lifecycle = typeof Lifecycle.Type
  */
 export const ResponseLifecycle = Schema.Union(Lifecycle, Schema.String)
 
+// Every capability object is open: fields the API adds later are kept, so a
+// new field never fails a page for an old client.
+const OpenFields = Schema.Record({ key: Schema.String, value: Schema.Unknown })
+
 /**
- * One capability: whether it is supported, plus any details the API adds
- * (for example the kinds of thinking a model accepts).
+ * One capability: whether it is supported, plus any fields the API adds. The
+ * official SDK calls this `CapabilitySupport`.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const Capability = Schema.Struct(
-  { supported: Schema.Boolean },
-  Schema.Record({ key: Schema.String, value: Schema.Unknown })
-)
+export const Capability = Schema.Struct({ supported: Schema.Boolean }, OpenFields)
 
 /**
  * @since 0.1.0
@@ -63,27 +64,154 @@ export const Capability = Schema.Struct(
  */
 export type Capability = typeof Capability.Type
 
+// An entry inside a capability (an effort level, a strategy, a tool). Older
+// API versions leave entries out, and some are sent as null, so neither fails.
+const Entry = Schema.optional(Schema.NullOr(Capability))
+
 /**
- * What a model can do. The known keys are typed; keys added by the API later
- * are kept under their own names.
+ * `capabilities.context_management`: the context management strategies a
+ * model accepts, one entry per strategy.
  *
  * @since 0.1.0
  * @category schemas
  */
-export const Capabilities = Schema.Struct(
-  {
-    batch: Schema.optional(Capability),
-    citations: Schema.optional(Capability),
-    code_execution: Schema.optional(Capability),
-    context_management: Schema.optional(Capability),
-    effort: Schema.optional(Capability),
-    image_input: Schema.optional(Capability),
-    pdf_input: Schema.optional(Capability),
-    structured_outputs: Schema.optional(Capability),
-    thinking: Schema.optional(Capability)
-  },
-  Schema.Record({ key: Schema.String, value: Capability })
-)
+export const ContextManagementCapability = Schema.Struct({
+  supported: Schema.Boolean,
+  clear_thinking_20251015: Entry,
+  clear_tool_uses_20250919: Entry,
+  compact_20260112: Entry
+}, OpenFields)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ContextManagementCapability = typeof ContextManagementCapability.Type
+
+/**
+ * `capabilities.effort`: the effort levels a model accepts. `xhigh` is null
+ * on models without it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const EffortCapability = Schema.Struct({
+  supported: Schema.Boolean,
+  low: Entry,
+  medium: Entry,
+  high: Entry,
+  max: Entry,
+  xhigh: Entry
+}, OpenFields)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type EffortCapability = typeof EffortCapability.Type
+
+/**
+ * `capabilities.server_tools`: the server tools a model supports. `supported`
+ * is true when at least one of them is.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ServerToolsCapability = Schema.Struct({
+  supported: Schema.Boolean,
+  code_execution: Entry,
+  web_search: Entry
+}, OpenFields)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ServerToolsCapability = typeof ServerToolsCapability.Type
+
+/**
+ * `capabilities.thinking.types`: which `thinking.type` values a request may
+ * send. Each entry stands alone: `enabled` can be false while `disabled` is
+ * true.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ThinkingTypes = Schema.Struct({
+  enabled: Entry,
+  adaptive: Entry,
+  disabled: Entry,
+  between_tools: Entry
+}, OpenFields)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ThinkingTypes = typeof ThinkingTypes.Type
+
+/**
+ * `capabilities.thinking`: whether a model thinks, and the thinking types it
+ * accepts.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const ThinkingCapability = Schema.Struct({
+  supported: Schema.Boolean,
+  types: Schema.optional(Schema.NullOr(ThinkingTypes))
+}, OpenFields)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type ThinkingCapability = typeof ThinkingCapability.Type
+
+/**
+ * `capabilities.compaction` (beta): whether a model accepts the `compaction`
+ * request parameter, with one entry per compaction type. Null on models
+ * without it.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const CompactionCapability = Schema.Struct({
+  supported: Schema.Boolean,
+  summarize: Entry
+}, OpenFields)
+
+/**
+ * @since 0.1.0
+ * @category models
+ */
+export type CompactionCapability = typeof CompactionCapability.Type
+
+/**
+ * What a model can do. The known capabilities are typed and checked; each may
+ * be absent or null. Capabilities added by the API later are kept under their
+ * own names with their values unchecked, so a new capability, whatever its
+ * shape, never fails a page.
+ *
+ * A key named `__proto__`, here or anywhere else in a response, is dropped
+ * while decoding: kept, it would replace the decoded object's prototype.
+ *
+ * @since 0.1.0
+ * @category schemas
+ */
+export const Capabilities = Schema.Struct({
+  batch: Entry,
+  citations: Entry,
+  code_execution: Entry,
+  compaction: Schema.optional(Schema.NullOr(CompactionCapability)),
+  context_management: Schema.optional(Schema.NullOr(ContextManagementCapability)),
+  effort: Schema.optional(Schema.NullOr(EffortCapability)),
+  image_input: Entry,
+  pdf_input: Entry,
+  server_tools: Schema.optional(Schema.NullOr(ServerToolsCapability)),
+  structured_outputs: Entry,
+  thinking: Schema.optional(Schema.NullOr(ThinkingCapability))
+}, OpenFields)
 
 /**
  * @since 0.1.0
@@ -92,9 +220,38 @@ export const Capabilities = Schema.Struct(
 export type Capabilities = typeof Capabilities.Type
 
 /**
+ * The name of a capability the schema types, such as `"thinking"`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CapabilityName = keyof typeof Capabilities.fields
+
+// The declared keys of an open struct's type, without its index signature.
+type DeclaredKey<T> = keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: unknown }
+
+// The dotted paths below `T` that lead to an object with `supported`.
+type PathsOf<T> = {
+  readonly [K in Exclude<DeclaredKey<T>, "supported"> & string]:
+    | (NonNullable<T[K]> extends { readonly supported: boolean } ? K : never)
+    | `${K}.${PathsOf<NonNullable<T[K]>>}`
+}[Exclude<DeclaredKey<T>, "supported"> & string]
+
+/**
+ * A typed capability or one of its typed entries, as a dotted path:
+ * `"thinking"`, `"effort.xhigh"`, `"thinking.types.adaptive"`. Every path ends
+ * at an object with `supported`, so `"thinking.types"` is not one.
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type CapabilityPath = PathsOf<Capabilities>
+
+/**
  * A model as `GET /v1/models` and `GET /v1/models/{model_id}` return it. The
  * first four fields are always present; the rest come from newer API versions
- * and may be absent or null. Unknown fields are dropped.
+ * and may be absent or null (`allowed_fallback_models` only from the beta
+ * endpoint). Unknown fields are dropped.
  *
  * @since 0.1.0
  * @category schemas
@@ -110,7 +267,8 @@ export const ModelInfo = Schema.Struct({
   lifecycle: Schema.optional(Schema.NullOr(ResponseLifecycle)),
   line: Schema.optional(Schema.NullOr(Schema.String)),
   deprecated_at: Schema.optional(Schema.NullOr(Rfc3339)),
-  retires_at: Schema.optional(Schema.NullOr(Rfc3339))
+  retires_at: Schema.optional(Schema.NullOr(Rfc3339)),
+  allowed_fallback_models: Schema.optional(Schema.NullOr(Schema.Array(Schema.String)))
 }).annotations({ identifier: "ModelInfo" })
 
 /**

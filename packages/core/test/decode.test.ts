@@ -3,16 +3,18 @@ import * as DateTime from "effect/DateTime"
 import * as Either from "effect/Either"
 import * as FastCheck from "effect/FastCheck"
 import * as ParseResult from "effect/ParseResult"
-import * as Record from "effect/Record"
+import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
+import type * as AST from "effect/SchemaAST"
+import { readFileSync } from "node:fs"
 import {
   decodeModel,
   decodePage,
-  expectedPageFingerprint,
   fastModel,
   fastPage,
-  fastPathEnabled,
-  fingerprint
+  fastPathFields,
+  formatError,
+  withoutProtoKeys
 } from "../src/internal/decode.js"
 import { Capabilities, ModelInfo, ModelsPage } from "../src/ModelInfo.js"
 
@@ -76,6 +78,13 @@ const assertSame = <A>(
     }
   }
 }
+
+/**
+ * JSON.parse with every "__proto__" key removed by a reviver, independently
+ * of the decoder's own sanitising: what Schema should be given.
+ */
+const parseWithoutProto = (text: string): unknown =>
+  JSON.parse(text, (key, value: unknown) => key === "__proto__" ? undefined : value)
 
 // ---------------------------------------------------------------------------
 // Arbitrary JSON text. Inputs are built as text and parsed, because that is
@@ -209,46 +218,52 @@ const orNull = (text: FastCheck.Arbitrary<Text>) =>
 
 const jsonString = (value: FastCheck.Arbitrary<string>) => value.map((s) => JSON.stringify(s))
 
-const capability = (corruption: number): FastCheck.Arbitrary<Text> =>
-  mostly(
-    FastCheck.oneof(
-      { weight: 6, arbitrary: FastCheck.boolean().map((supported) => objectText([["supported", String(supported)]])) },
-      {
-        weight: 2,
-        arbitrary: FastCheck.tuple(
-          FastCheck.boolean(),
-          FastCheck.array(FastCheck.tuple(keyFor(corruption), anyJson), { maxLength: 3 }),
-          FastCheck.boolean()
-        ).map(([supported, extra, supportedFirst]) => {
-          const own: Entry = ["supported", String(supported)]
-          return objectText(supportedFirst ? [own, ...extra] : [...extra, own])
-        })
-      },
-      {
-        weight: 1,
-        arbitrary: FastCheck.boolean().map((supported) =>
-          objectText([["supported", String(supported)], ["types", "{\"enabled\":{\"supported\":true}}"]])
+/**
+ * Arbitrary text for a schema's value, read off the schema itself, so the
+ * generator keeps up with new fields: declared fields in schema order (or
+ * shuffled), some left out, some null, extra keys, and corruption.
+ */
+const arbitraryFor = (ast: AST.AST, corruption: number): FastCheck.Arbitrary<Text> => {
+  switch (ast._tag) {
+    case "BooleanKeyword":
+      return FastCheck.boolean().map(String)
+    case "StringKeyword":
+      return jsonString(FastCheck.string({ maxLength: 8 }))
+    case "UnknownKeyword":
+      return anyJson
+    case "Literal":
+      return FastCheck.constant(JSON.stringify(ast.literal))
+    case "Union": {
+      const members = ast.types.filter((member) => member._tag !== "UndefinedKeyword")
+      return FastCheck.oneof(...members.map((member) => arbitraryFor(member, corruption)))
+    }
+    case "TypeLiteral": {
+      const fields = ast.propertySignatures.map((property) =>
+        field(
+          String(property.name),
+          mostly(arbitraryFor(property.type, corruption), corruption),
+          property.isOptional ? 200 : corruption / 10
         )
-      }
-    ),
-    corruption
-  )
+      )
+      const open = ast.indexSignatures.length > 0
+      return FastCheck.tuple(
+        FastCheck.tuple(...fields),
+        FastCheck.array(FastCheck.tuple(keyFor(corruption), anyJson), { maxLength: open ? 2 : 0 }),
+        FastCheck.oneof(
+          { weight: 3, arbitrary: FastCheck.constant(null) },
+          { weight: 1, arbitrary: FastCheck.array(FastCheck.integer(), { minLength: 3, maxLength: 12 }) }
+        )
+      ).map(([declared, extra, order]) => {
+        const entries = [...declared.filter((entry): entry is Entry => entry !== undefined), ...extra]
+        return objectText(order === null ? entries : shuffled(entries, order))
+      })
+    }
+    default:
+      return anyJson
+  }
+}
 
-// The capability names the schema declares, so the generator follows the schema.
-const declaredCapabilities = Record.keys(Capabilities.fields)
-
-const capabilities = (corruption: number): FastCheck.Arbitrary<Text> =>
-  FastCheck.tuple(
-    FastCheck.subarray(declaredCapabilities),
-    FastCheck.array(keyFor(corruption), { maxLength: 2 }),
-    FastCheck.boolean(),
-    FastCheck.infiniteStream(capability(corruption))
-  ).map(([declared, undeclared, shuffle, values]) => {
-    const keys = [...declared, ...undeclared]
-    if (shuffle) keys.reverse()
-    const iterator = values[Symbol.iterator]()
-    return objectText(keys.map((key): Entry => [key, iterator.next().value ?? "null"]))
-  })
+const capabilities = (corruption: number): FastCheck.Arbitrary<Text> => arbitraryFor(Capabilities.ast, corruption)
 
 const shuffled = (entries: ReadonlyArray<Entry>, order: ReadonlyArray<number>): ReadonlyArray<Entry> =>
   entries.map((entry, i) => [entry, order[i % order.length] ?? 0] as const).sort((a, b) => a[1] - b[1]).map(([e]) => e)
@@ -285,11 +300,38 @@ const model = (corruption: number): FastCheck.Arbitrary<Text> =>
     field("line", mostly(orNull(jsonString(FastCheck.constantFrom("opus", "sonnet", "haiku", ""))), corruption), 250),
     field("deprecated_at", mostly(orNull(jsonString(timestampFor(corruption))), corruption), 250),
     field("retires_at", mostly(orNull(jsonString(timestampFor(corruption))), corruption), 250),
+    field(
+      "allowed_fallback_models",
+      mostly(
+        orNull(
+          FastCheck.array(jsonString(FastCheck.string({ maxLength: 12 })), { maxLength: 3 }).map((ids) =>
+            `[${ids.join(",")}]`
+          )
+        ),
+        corruption
+      ),
+      500
+    ),
     FastCheck.array(FastCheck.tuple(keyFor(corruption), anyJson), { maxLength: 2 }),
     FastCheck.option(FastCheck.array(FastCheck.integer(), { minLength: 3, maxLength: 16 }))
   ).map(
     (
-      [id, type, displayName, createdAt, maxInput, maxTokens, caps, lifecycle, line, deprecated, retires, extra, order]
+      [
+        id,
+        type,
+        displayName,
+        createdAt,
+        maxInput,
+        maxTokens,
+        caps,
+        lifecycle,
+        line,
+        deprecated,
+        retires,
+        fallbacks,
+        extra,
+        order
+      ]
     ) => {
       const present = [
         id,
@@ -302,7 +344,8 @@ const model = (corruption: number): FastCheck.Arbitrary<Text> =>
         lifecycle,
         line,
         deprecated,
-        retires
+        retires,
+        fallbacks
       ]
         .filter((entry): entry is Entry => entry !== undefined)
       const entries = [...present, ...extra]
@@ -333,35 +376,222 @@ const page = (corruption: number, maxModels: number): FastCheck.Arbitrary<Text> 
 const pageOrAnything = (corruption: number) =>
   FastCheck.oneof({ weight: 20, arbitrary: page(corruption, 6) }, { weight: 1, arbitrary: anyJson })
 
-// Counts which path inputs took, so the properties cannot pass by never using the fast path.
-const taken = { fast: 0, schemaSuccess: 0, schemaFailure: 0 }
+// Counts which path inputs took, so the properties cannot pass by never using one of them.
+const taken = { fast: 0, fastAsParsed: 0, fastReordered: 0, schemaSuccess: 0, schemaFailure: 0 }
+
+const countCapabilities = (json: unknown, page: ModelsPage) => {
+  if (!Predicate.isRecord(json) || !Array.isArray(json.data)) return
+  const data: ReadonlyArray<unknown> = json.data
+  page.data.forEach((model, i) => {
+    const input = data[i]
+    if (model.capabilities === null || model.capabilities === undefined || !Predicate.isRecord(input)) return
+    if (model.capabilities === input.capabilities) taken.fastAsParsed++
+    else taken.fastReordered++
+  })
+}
 
 const checkPage = (text: Text) => {
   const json: unknown = JSON.parse(text)
-  const expected = schemaPage(json)
+  const expected = schemaPage(parseWithoutProto(text))
   assertSame(decodePage(json), expected)
-  if (fastPage(json) !== undefined) taken.fast++
-  else if (Either.isRight(expected)) taken.schemaSuccess++
+  const fast = fastPage(json)
+  if (fast !== undefined) {
+    taken.fast++
+    countCapabilities(json, fast)
+  } else if (Either.isRight(expected)) taken.schemaSuccess++
   else taken.schemaFailure++
 }
 
+// ---------------------------------------------------------------------------
+// The schemas' fields, read off their AST
+// ---------------------------------------------------------------------------
+
+/** Every declared field below `ast`, as a dotted path; arrays add no segment. */
+const schemaPaths = (ast: AST.AST, prefix = ""): Array<string> => {
+  switch (ast._tag) {
+    case "TypeLiteral":
+      return ast.propertySignatures.flatMap((property) => {
+        const path = `${prefix}${String(property.name)}`
+        return [path, ...schemaPaths(property.type, `${path}.`)]
+      })
+    case "Union":
+      return ast.types.flatMap((member) => schemaPaths(member, prefix))
+    case "TupleType":
+      return [...ast.elements, ...ast.rest].flatMap((element) => schemaPaths(element.type, prefix))
+    case "Refinement":
+    case "Transformation":
+      return schemaPaths(ast.from, prefix)
+    case "Suspend":
+      return schemaPaths(ast.f(), prefix)
+    default:
+      return []
+  }
+}
+
+const pagePaths = [...new Set(schemaPaths(ModelsPage.ast))]
+
+/** Values of every JSON type, valid somewhere and invalid elsewhere. */
+const pool: ReadonlyArray<unknown> = [
+  null,
+  true,
+  false,
+  0,
+  -1,
+  1.5,
+  64000,
+  "",
+  "x",
+  "model",
+  "active",
+  "2025-02-19T00:00:00Z",
+  "2025-02-19T00:00:00.123+01:00",
+  "2025-02-19",
+  [],
+  ["claude-x"],
+  [1],
+  {},
+  { supported: true },
+  { supported: false, detail: [1] },
+  { supported: "yes" },
+  { enabled: { supported: true } }
+]
+
+const accepts = (ast: AST.AST, value: unknown): boolean =>
+  Either.isRight(Schema.decodeUnknownEither(Schema.make(ast))(value))
+
+/** A valid JSON value for `ast` with every declared field present, optional ones included. */
+const fullSample = (ast: AST.AST): unknown => {
+  switch (ast._tag) {
+    case "TypeLiteral":
+      return Object.fromEntries(ast.propertySignatures.map((property) => [property.name, fullSample(property.type)]))
+    case "Union": {
+      const member = ast.types.find((type) => type._tag !== "UndefinedKeyword" && !accepts(type, null))
+      return fullSample(member ?? ast.types[0])
+    }
+    case "TupleType":
+      return [...ast.elements, ...ast.rest].map((element) => fullSample(element.type))
+    case "Transformation":
+      return fullSample(ast.from)
+    default: {
+      const value = pool.find((candidate) => accepts(ast, candidate))
+      if (value === undefined) throw new Error(`no value in the pool is valid for ${String(ast)}; add one`)
+      return value
+    }
+  }
+}
+
+const Absent = Symbol("absent")
+
+/** A copy of `root` with the field at `path` set (or removed); a path goes through an array's first element. */
+const withField = (root: unknown, path: string, value: unknown): unknown => {
+  const copy: unknown = structuredClone(root)
+  const segments = path.split(".")
+  let holder: unknown = copy
+  for (const segment of segments.slice(0, -1)) {
+    if (!Predicate.isRecord(holder)) throw new Error(`${path}: no object at ${segment}`)
+    holder = holder[segment]
+    if (Array.isArray(holder)) holder = holder[0]
+  }
+  const last = segments[segments.length - 1]
+  if (!Predicate.isRecord(holder) || last === undefined) throw new Error(`${path}: no object to set it on`)
+  if (value === Absent) Reflect.deleteProperty(holder, last)
+  else holder[last] = value
+  return copy
+}
+
+// ---------------------------------------------------------------------------
+// __proto__ and deep nesting helpers
+// ---------------------------------------------------------------------------
+
+const objectPrototypeKeys = Reflect.ownKeys(Object.prototype)
+
+const assertObjectPrototypeUntouched = () => {
+  assert.deepStrictEqual(Reflect.ownKeys(Object.prototype), objectPrototypeKeys)
+  const probe: { readonly [key: string]: unknown } = {}
+  for (const name of ["supported", "pdf_input", "types", "adaptive", "has_more", "max_tokens", "x"]) {
+    assert.isUndefined(probe[name], name)
+  }
+}
+
+/** Every object in a decoded value is a plain object or array without a "__proto__" key. Iterative, for deep values. */
+const assertPlainEverywhere = (root: unknown) => {
+  const stack: Array<unknown> = [root]
+  for (let count = 0; stack.length > 0; count++) {
+    const value = stack.pop()
+    if (typeof value !== "object" || value === null || DateTime.isDateTime(value)) continue
+    const prototype: unknown = Object.getPrototypeOf(value)
+    assert.isTrue(
+      prototype === Object.prototype || prototype === Array.prototype,
+      "a decoded object lost its prototype"
+    )
+    assert.isFalse(Object.hasOwn(value, "__proto__"), "a __proto__ key survived decoding")
+    for (const key of Object.keys(value)) stack.push(Reflect.get(value, key))
+  }
+}
+
+const modelHead = "\"type\":\"model\",\"id\":\"m\",\"display_name\":\"M\",\"created_at\":\"2025-01-01T00:00:00Z\""
+
+const modelText = (rest: string) => `{${modelHead}${rest === "" ? "" : `,${rest}`}}`
+
+const pageText = (models: ReadonlyArray<string>, extra = "") =>
+  `{${extra}"data":[${models.join(",")}],"first_id":"m","last_id":"m","has_more":false}`
+
+const deepArray = (depth: number) => `${"[".repeat(depth)}${"]".repeat(depth)}`
+const deepObject = (depth: number, bottom = "1") => `${"{\"a\":".repeat(depth)}${bottom}${"}".repeat(depth)}`
+
+/** Decodes without throwing, and any error formats without throwing, briefly. */
+const decodeSafely = (text: string) => {
+  const json: unknown = JSON.parse(text)
+  const page = decodePage(json)
+  if (Either.isLeft(page)) {
+    const message = formatError(page.left)
+    assert.isAtMost(message.length, 2000)
+    assert.isAbove(message.length, 0)
+  }
+  return { json, page }
+}
+
+// ---------------------------------------------------------------------------
+// Tests
+// ---------------------------------------------------------------------------
+
 describe("decode: the fast path gives what Schema gives", () => {
-  it("is enabled: the schemas have the shape it was written for", () => {
-    assert.isTrue(fastPathEnabled)
-    assert.strictEqual(fingerprint(ModelsPage.ast), expectedPageFingerprint)
+  it("knows every field the schemas declare, and no other", () => {
+    assert.sameMembers([...fastPathFields], pagePaths)
+    assert.strictEqual(new Set(fastPathFields).size, fastPathFields.length)
   })
 
-  it("switches off when the schema changes", () => {
-    const changed = Schema.Struct({ ...ModelsPage.fields, has_more: Schema.optional(Schema.Boolean) })
-    assert.notStrictEqual(fingerprint(changed.ast), expectedPageFingerprint)
-    const stricter = Schema.Struct({
-      ...ModelsPage.fields,
-      data: Schema.Array(ModelInfo.pipe(Schema.filter((m) => m.id.length > 0)))
-    })
-    assert.notStrictEqual(fingerprint(stricter.ast), expectedPageFingerprint)
+  it("takes the fast path on a full sample of the schema", () => {
+    const sample = fullSample(ModelsPage.ast)
+    const json: unknown = JSON.parse(JSON.stringify(sample))
+    assert.isDefined(fastPage(json))
+    assertSame(decodePage(json), schemaPage(json))
   })
 
-  it("takes the fast path for a page as the API sends it", () => {
+  it("agrees with Schema on every field set to valid and invalid values", () => {
+    const sample = fullSample(ModelsPage.ast)
+    for (const path of pagePaths) {
+      let accepted = 0
+      let rejected = 0
+      for (const value of [Absent, ...pool]) {
+        const json: unknown = JSON.parse(JSON.stringify(withField(sample, path, value)))
+        const expected = schemaPage(json)
+        try {
+          assertSame(decodePage(json), expected)
+          if (Either.isRight(expected)) {
+            accepted++
+            assert.isDefined(fastPage(json), "Schema accepts it, so the fast path must decode it itself")
+          } else rejected++
+        } catch (error) {
+          throw new Error(`${path} = ${value === Absent ? "(absent)" : JSON.stringify(value)}: ${String(error)}`)
+        }
+      }
+      assert.isAbove(accepted, 0, `${path}: no valid value tried`)
+      assert.isAbove(rejected, 0, `${path}: no invalid value tried`)
+    }
+  })
+
+  it("takes the fast path for a page as the API sends it, returning capabilities as parsed", () => {
     const text = JSON.stringify({
       data: [
         {
@@ -374,14 +604,16 @@ describe("decode: the fast path gives what Schema gives", () => {
           capabilities: {
             batch: { supported: true },
             citations: { supported: true },
-            effort: { supported: true, high: { supported: true } },
-            thinking: { supported: true, types: { enabled: { supported: true } } },
+            compaction: null,
+            effort: { supported: true, high: { supported: true }, xhigh: null },
+            thinking: { supported: true, types: { enabled: { supported: true }, adaptive: { supported: false } } },
             new_capability: { supported: false }
           },
           lifecycle: "active",
           line: "opus",
           deprecated_at: null,
-          retires_at: "2027-01-22T00:00:00.000Z"
+          retires_at: "2027-01-22T00:00:00.000Z",
+          allowed_fallback_models: ["claude-sonnet-4-5"]
         },
         {
           type: "model",
@@ -395,31 +627,61 @@ describe("decode: the fast path gives what Schema gives", () => {
       has_more: true
     })
     const json: unknown = JSON.parse(text)
-    assert.isDefined(fastPage(json))
+    const fast = fastPage(json)
+    assert.isDefined(fast)
     assertSame(decodePage(json), schemaPage(json))
+    if (fast !== undefined && Predicate.isRecord(json) && Array.isArray(json.data)) {
+      const first: unknown = json.data[0]
+      assert.strictEqual(fast.data[0]?.capabilities, Predicate.isRecord(first) ? first.capabilities : undefined)
+    }
+  })
+
+  for (const name of ["model-current.json", "model-beta.json", "model-future-fields.json", "models-page.json"]) {
+    it(`takes the fast path for fixtures/${name}, returning capabilities as parsed`, () => {
+      const json: unknown = JSON.parse(readFileSync(new URL(`./fixtures/${name}`, import.meta.url), "utf8"))
+      const isPage = Predicate.isRecord(json) && "data" in json
+      const inputs: ReadonlyArray<unknown> = isPage && Array.isArray(json.data) ? json.data : [json]
+      const decoded = isPage ? fastPage(json)?.data : [fastModel(json)]
+      assert.isDefined(decoded)
+      inputs.forEach((input, i) => {
+        const model = decoded?.[i]
+        assert.isDefined(model)
+        if (Predicate.isRecord(input)) assert.strictEqual(model?.capabilities, input.capabilities)
+      })
+      if (isPage) assertSame(decodePage(json), schemaPage(json))
+      else assertSame(decodeModel(json), schemaModel(json))
+    })
+  }
+
+  it("takes the fast path for keys in another order, and orders them as Schema does", () => {
+    const text = modelText(
+      "\"capabilities\":{\"thinking\":{\"types\":{\"adaptive\":{\"supported\":true},\"enabled\":{\"supported\":false}}," +
+        "\"supported\":true},\"7\":{\"x\":1},\"later\":1,\"batch\":{\"note\":\"n\",\"supported\":true}}"
+    )
+    const json: unknown = JSON.parse(text)
+    const fast = fastModel(json)
+    assert.isDefined(fast)
+    assertSame(decodeModel(json), schemaModel(json))
+    assert.deepStrictEqual(Object.keys(fast?.capabilities ?? {}), ["7", "batch", "thinking", "later"])
   })
 
   it("leaves a polluted Object.prototype to Schema", () => {
-    const json: unknown = JSON.parse(
-      "{\"type\":\"model\",\"id\":\"a\",\"display_name\":\"A\",\"created_at\":\"2025-01-01T00:00:00Z\"}"
-    )
-    Object.defineProperty(Object.prototype, "max_tokens", { value: 5, configurable: true, enumerable: false })
-    try {
-      assert.isUndefined(fastModel(json))
-      assertSame(decodeModel(json), schemaModel(json))
-    } finally {
-      Reflect.deleteProperty(Object.prototype, "max_tokens")
+    const json: unknown = JSON.parse(modelText("\"capabilities\":{\"batch\":{}}"))
+    for (const name of ["max_tokens", "supported"]) {
+      Object.defineProperty(Object.prototype, name, {
+        value: true,
+        configurable: true,
+        enumerable: false,
+        writable: true
+      })
+      try {
+        assert.isUndefined(fastModel(json))
+        assertSame(decodeModel(json), schemaModel(json))
+      } finally {
+        Reflect.deleteProperty(Object.prototype, name)
+      }
     }
-    assert.isDefined(fastModel(json))
-  })
-
-  it("leaves an own __proto__ key to Schema", () => {
-    const json: unknown = JSON.parse(
-      "{\"type\":\"model\",\"id\":\"a\",\"display_name\":\"A\",\"created_at\":\"2025-01-01T00:00:00Z\"," +
-        "\"capabilities\":{\"__proto__\":{\"supported\":true}}}"
-    )
-    assert.isUndefined(fastModel(json))
-    assertSame(decodeModel(json), schemaModel(json))
+    assert.isDefined(fastModel(JSON.parse(modelText(""))))
   })
 
   it.prop("pages close to the API's: identical results and errors", [page(5, 8)], ([text]) => checkPage(text), {
@@ -432,16 +694,248 @@ describe("decode: the fast path gives what Schema gives", () => {
 
   it.prop("one model (retrieve): identical results and errors", [model(60)], ([text]) => {
     const json: unknown = JSON.parse(text)
-    assertSame(decodeModel(json), schemaModel(json))
+    assertSame(decodeModel(json), schemaModel(parseWithoutProto(text)))
   }, { fastCheck: { numRuns: 1000 } })
 
   it.prop("any JSON at all: identical results and errors", [anyJson], ([text]) => checkPage(text), {
     fastCheck: { numRuns: 300 }
   })
 
-  it("exercised both paths", () => {
+  it("exercised every path", () => {
     // Runs after the properties above (vitest runs a file's tests in order).
-    assert.isAbove(taken.fast, 200, JSON.stringify(taken))
-    assert.isAbove(taken.schemaFailure, 200, JSON.stringify(taken))
+    const counts = JSON.stringify(taken)
+    assert.isAbove(taken.fast, 200, counts)
+    assert.isAbove(taken.fastAsParsed, 40, counts)
+    assert.isAbove(taken.fastReordered, 40, counts)
+    assert.isAbove(taken.schemaFailure, 200, counts)
+    assertObjectPrototypeUntouched()
   })
+})
+
+describe("decode: __proto__ keys are dropped", () => {
+  const cases: ReadonlyArray<{
+    readonly name: string
+    readonly text: string
+    readonly check: (page: ModelsPage) => void
+    /** Where the fast path reads no key by iterating, it decodes the page itself; elsewhere it declines. */
+    readonly fast?: true
+  }> = [
+    {
+      name: "on the page",
+      text: pageText([modelText("")], "\"__proto__\":{\"has_more\":true,\"extra\":1},"),
+      check: (page) => assert.deepStrictEqual(Object.keys(page), ["data", "first_id", "last_id", "has_more"]),
+      fast: true
+    },
+    {
+      name: "on a model",
+      text: pageText([
+        modelText("\"__proto__\":{\"max_tokens\":5,\"capabilities\":{\"batch\":{\"supported\":\"yes\"}}}")
+      ]),
+      check: (page) =>
+        assert.deepStrictEqual(Object.keys(page.data[0] ?? {}), ["id", "type", "display_name", "created_at"]),
+      fast: true
+    },
+    {
+      name: "under capabilities",
+      text: pageText([
+        modelText(
+          "\"capabilities\":{\"__proto__\":{\"pdf_input\":{\"supported\":\"yes\"}},\"batch\":{\"supported\":true}}"
+        )
+      ]),
+      check: (page) => {
+        assert.deepStrictEqual(page.data[0]?.capabilities, { batch: { supported: true } })
+        assert.isUndefined(page.data[0]?.capabilities?.pdf_input)
+      }
+    },
+    {
+      name: "inside one capability",
+      text: pageText([
+        modelText(
+          "\"capabilities\":{\"pdf_input\":{\"__proto__\":{\"supported\":\"yes\"},\"supported\":false}," +
+            "\"thinking\":{\"supported\":true,\"__proto__\":{\"types\":{\"adaptive\":{\"supported\":\"yes\"}}}}}"
+        )
+      ]),
+      check: (page) => {
+        assert.deepStrictEqual(page.data[0]?.capabilities, {
+          pdf_input: { supported: false },
+          thinking: { supported: true }
+        })
+        assert.isUndefined(page.data[0]?.capabilities?.thinking?.types)
+      }
+    },
+    {
+      name: "inside a nested entry",
+      text: pageText([
+        modelText(
+          "\"capabilities\":{\"effort\":{\"supported\":true,\"high\":{\"__proto__\":{\"x\":1},\"supported\":true}}," +
+            "\"thinking\":{\"supported\":true,\"types\":{\"__proto__\":{\"adaptive\":{\"supported\":\"yes\"}}}}}"
+        )
+      ]),
+      check: (page) => {
+        assert.deepStrictEqual(page.data[0]?.capabilities, {
+          effort: { supported: true, high: { supported: true } },
+          thinking: { supported: true, types: {} }
+        })
+        assert.isUndefined(page.data[0]?.capabilities?.thinking?.types?.adaptive)
+      }
+    },
+    {
+      name: "spelt with escapes",
+      text: pageText([
+        modelText(
+          "\"capabilities\":{\"\\u005f_proto__\":{\"pdf_input\":{\"supported\":\"yes\"}}," +
+            "\"batch\":{\"supported\":true,\"__pro\\u0074o__\":{\"supported\":\"yes\"}}}"
+        )
+      ]),
+      check: (page) => assert.deepStrictEqual(page.data[0]?.capabilities, { batch: { supported: true } })
+    },
+    {
+      name: "inside a value kept unchecked",
+      text: pageText([
+        modelText("\"capabilities\":{\"future\":{\"__proto__\":{\"x\":1},\"y\":[{\"__proto__\":null,\"z\":2}]}}")
+      ]),
+      check: (page) => assert.deepStrictEqual(page.data[0]?.capabilities, { future: { y: [{ z: 2 }] } })
+    }
+  ]
+
+  for (const { check, fast: fastPathDecodes, name, text } of cases) {
+    it(name, () => {
+      const json: unknown = JSON.parse(text)
+      const decoded = decodePage(json)
+      assert.isTrue(Either.isRight(decoded), Either.isLeft(decoded) ? formatError(decoded.left) : "")
+      if (Either.isLeft(decoded)) return
+      check(decoded.right)
+      assertPlainEverywhere(decoded.right)
+      // The fast path, where it does not decline, and the Schema fallback alone give the same.
+      const fast = fastPage(json)
+      assert.strictEqual(fast !== undefined, fastPathDecodes === true)
+      if (fast !== undefined) assertSame(Either.right(fast), decoded)
+      const fallback = schemaPage(withoutProtoKeys(json))
+      assertSame(fallback, decoded)
+      assertSame(fallback, schemaPage(parseWithoutProto(text)))
+      // One model, as retrieve decodes it.
+      const model = Predicate.isRecord(json) && Array.isArray(json.data) ? json.data[0] : undefined
+      const one = decodeModel(model)
+      assert.isTrue(Either.isRight(one))
+      if (Either.isRight(one)) assertPlainEverywhere(one.right)
+      assertSame(schemaModel(withoutProtoKeys(model)), one)
+      assertObjectPrototypeUntouched()
+    })
+  }
+
+  it("a failing page with __proto__ keys fails as the same page without them", () => {
+    const text = pageText([
+      modelText("\"capabilities\":{\"__proto__\":{\"batch\":1},\"batch\":{\"supported\":\"no\"}}")
+    ])
+    const decoded = decodePage(JSON.parse(text))
+    assert.isTrue(Either.isLeft(decoded))
+    assertSame(decoded, schemaPage(parseWithoutProto(text)))
+    assertObjectPrototypeUntouched()
+  })
+
+  it("withoutProtoKeys: the same value when there is none; otherwise a copy in the same order", () => {
+    const clean: unknown = JSON.parse("{\"b\":[1,{\"c\":null}],\"a\":\"x\"}")
+    assert.strictEqual(withoutProtoKeys(clean), clean)
+    const dirty: unknown = JSON.parse("{\"b\":[1,{\"__proto__\":2,\"c\":null}],\"__proto__\":{},\"a\":\"x\"}")
+    const copy = withoutProtoKeys(dirty)
+    assert.strictEqual(JSON.stringify(copy), "{\"b\":[1,{\"c\":null}],\"a\":\"x\"}")
+    assertPlainEverywhere(copy)
+    assert.isTrue(Object.hasOwn(Predicate.isRecord(dirty) ? dirty : {}, "__proto__"), "the input is left alone")
+    for (const primitive of [null, 1, "__proto__", true]) assert.strictEqual(withoutProtoKeys(primitive), primitive)
+  })
+})
+
+describe("decode: deeply nested JSON never throws", () => {
+  for (const depth of [3_000, 100_000]) {
+    it(`${depth} levels under data`, () => {
+      for (
+        const text of [
+          `{"data":${deepArray(depth)},"first_id":null,"last_id":null,"has_more":false}`,
+          pageText([deepArray(depth)]),
+          pageText([deepObject(depth)])
+        ]
+      ) {
+        const { page } = decodeSafely(text)
+        assert.isTrue(Either.isLeft(page))
+        if (Either.isLeft(page)) assert.include(formatError(page.left), "[\"data\"]")
+      }
+    })
+
+    it(`${depth} levels under a capability`, () => {
+      const rejected = [
+        `"batch":${deepArray(depth)}`,
+        `"batch":{"supported":${deepArray(depth)}}`,
+        `"thinking":{"supported":true,"types":{"adaptive":${deepObject(depth)}}}`
+      ]
+      for (const capability of rejected) {
+        const { page } = decodeSafely(pageText([modelText(`"capabilities":{${capability}}`)]))
+        assert.isTrue(Either.isLeft(page))
+      }
+      // Undeclared fields of a capability are kept, at any depth.
+      const { json, page } = decodeSafely(
+        pageText([modelText(`"capabilities":{"thinking":{"supported":true,"types":{"extra":${deepObject(depth)}}}}`)])
+      )
+      assert.isTrue(Either.isRight(page))
+      assert.isDefined(fastPage(json))
+    })
+
+    it(`${depth} levels under an unknown field`, () => {
+      for (const value of [deepArray(depth), deepObject(depth)]) {
+        const kept = decodeSafely(pageText([modelText(`"capabilities":{"future":${value}}`)]))
+        assert.isTrue(Either.isRight(kept.page))
+        assert.isDefined(fastPage(kept.json))
+        const dropped = decodeSafely(pageText([modelText(`"future":${value}`)], `"future":${value},`))
+        assert.isTrue(Either.isRight(dropped.page))
+        if (Either.isRight(dropped.page)) assert.notProperty(dropped.page.right.data[0], "future")
+      }
+      // A __proto__ key at the bottom is dropped on the Schema path, still without recursion.
+      const proto = decodeSafely(
+        pageText([modelText(`"capabilities":{"future":${deepObject(depth, "{\"__proto__\":{\"x\":1},\"y\":2}")}}`)])
+      )
+      assert.isTrue(Either.isRight(proto.page))
+      if (Either.isRight(proto.page)) {
+        assert.isUndefined(fastPage(proto.json))
+        assertPlainEverywhere(proto.page.right)
+      }
+      assertObjectPrototypeUntouched()
+    })
+  }
+})
+
+describe("decode: formatError", () => {
+  it("is TreeFormatter's message when that is short", () => {
+    const page = decodePage(JSON.parse(pageText([modelText("\"max_tokens\":1.5")])))
+    assert.isTrue(Either.isLeft(page))
+    if (Either.isLeft(page)) {
+      assert.strictEqual(formatError(page.left), ParseResult.TreeFormatter.formatErrorSync(page.left))
+    }
+  })
+
+  it("is cut to 2,000 characters", () => {
+    const huge = JSON.stringify(Object.fromEntries(Array.from({ length: 2000 }, (_, i) => [`key${i}`, "value"])))
+    const page = decodePage(JSON.parse(`{"data":${huge},"first_id":null,"last_id":null,"has_more":false}`))
+    assert.isTrue(Either.isLeft(page))
+    if (Either.isLeft(page)) {
+      const message = formatError(page.left)
+      assert.isAtMost(message.length, 2000)
+      assert.isTrue(message.endsWith("…"))
+      assert.isTrue(ParseResult.TreeFormatter.formatErrorSync(page.left).startsWith(message.slice(0, -1)))
+    }
+  })
+
+  it("describes a value too deep to print by where it is and what was expected", () => {
+    const page = decodePage(JSON.parse(pageText([deepArray(100_000)])))
+    assert.isTrue(Either.isLeft(page))
+    if (Either.isLeft(page)) {
+      assert.strictEqual(
+        formatError(page.left),
+        "Expected ModelInfo at [\"data\"][0], actual an array (too deeply nested to show)"
+      )
+    }
+  })
+
+  it.prop("never throws and stays short on any page", [pageOrAnything(300)], ([text]) => {
+    const page = decodePage(JSON.parse(text))
+    if (Either.isLeft(page)) assert.isAtMost(formatError(page.left).length, 2000)
+  }, { fastCheck: { numRuns: 300 } })
 })
