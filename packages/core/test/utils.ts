@@ -1,3 +1,4 @@
+import * as MockApi from "@anthropic-effect/protocol/MockApi"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
@@ -53,27 +54,14 @@ export const catalogue = (size: number): Array<ModelInfoEncoded> =>
     created_at: new Date(Date.UTC(2025, 0, 1) - i * 60_000).toISOString()
   }))
 
-/** The API's paging rules over a catalogue, enough for the client's tests. */
+/**
+ * The API's paging rules over a catalogue: the protocol's, which the mock
+ * applies too. A query the API would refuse is a bug in the test, so it throws.
+ */
 export const pageOf = (models: ReadonlyArray<ModelInfoEncoded>, url: URL): ModelsPageEncoded => {
-  const limit = Number(url.searchParams.get("limit") ?? "20")
-  const afterId = url.searchParams.get("after_id")
-  const beforeId = url.searchParams.get("before_id")
-  let start = 0
-  let end = models.length
-  if (afterId !== null) start = models.findIndex((m) => m.id === afterId) + 1
-  if (beforeId !== null) {
-    end = models.findIndex((m) => m.id === beforeId)
-    start = Math.max(0, end - limit)
-  } else {
-    end = Math.min(models.length, start + limit)
-  }
-  const data = models.slice(start, end)
-  return {
-    data,
-    first_id: data[0]?.id ?? null,
-    last_id: data.at(-1)?.id ?? null,
-    has_more: beforeId !== null ? start > 0 : end < models.length
-  }
+  const result = MockApi.pager(models)(url.searchParams)
+  if (result._tag === "Invalid") throw new Error(`pageOf: the API would refuse ${url.search}: ${result.message}`)
+  return result.page
 }
 
 export const listing = (models: ReadonlyArray<ModelInfoEncoded>): Handler => (request) =>

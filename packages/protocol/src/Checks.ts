@@ -123,7 +123,8 @@ export const pageRequest = (params: PageRequestInput): Failure | undefined => {
       return failure("limit", `limit must be a whole number from 1 to ${limits.maxPageSize} (got ${String(limit)})`)
     }
   }
-  const cursor = checkId("afterId", params.afterId, cursorProblem) ?? checkId("beforeId", params.beforeId, cursorProblem)
+  const cursor = checkId("afterId", params.afterId, cursorProblem) ??
+    checkId("beforeId", params.beforeId, cursorProblem)
   if (cursor !== undefined) return cursor
   if (params.afterId !== undefined && params.beforeId !== undefined) {
     return failure("afterId", "afterId and beforeId cannot be used together: choose one direction")
@@ -242,7 +243,9 @@ export const baseUrl = (
       )
     }
   }
-  if (url.username !== "" || url.password !== "") return { failure: failure(path, `${path} must not contain credentials`) }
+  if (url.username !== "" || url.password !== "") {
+    return { failure: failure(path, `${path} must not contain credentials`) }
+  }
   if (url.search !== "" || url.hash !== "") {
     return { failure: failure(path, `${path} must not contain a query or a fragment`) }
   }
@@ -256,7 +259,9 @@ export const baseUrl = (
  * @category config
  */
 export const count = (path: string, value: number): Failure | undefined =>
-  Number.isInteger(value) && value >= 0 ? undefined : failure(path, `${path} must be a whole number of 0 or more (got ${value})`)
+  Number.isInteger(value) && value >= 0
+    ? undefined
+    : failure(path, `${path} must be a whole number of 0 or more (got ${value})`)
 
 /**
  * A whole number of bytes above 0 (`maxResponseBytes`).

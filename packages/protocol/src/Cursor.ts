@@ -59,7 +59,11 @@ export const next = (page: PageLinks, backward: boolean, sent: ReadonlySet<strin
   }
   const problem = cursorProblem(name, cursor)
   if (problem !== undefined) {
-    return { _tag: "Stuck", message: `The API sent a cursor the client will not send: ${problem}`, cursor: shown(cursor) }
+    return {
+      _tag: "Stuck",
+      message: `The API sent a cursor the client will not send: ${problem}`,
+      cursor: shown(cursor)
+    }
   }
   if (sent.has(cursor)) {
     return {

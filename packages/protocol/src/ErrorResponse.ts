@@ -134,6 +134,16 @@ const boundDetails = (details: JsonObject, scrub: Scrub): Record<string, unknown
 }
 
 /**
+ * A request id as kept in an error: scrubbed and bounded like every other
+ * text from the server, since a hostile server can echo the key there too.
+ *
+ * @since 0.2.0
+ * @category reading
+ */
+export const requestId = (value: string | undefined, scrub: Scrub): string | undefined =>
+  value === undefined ? undefined : truncate(scrub(value), bounds.errorType)
+
+/**
  * Reads an error response. The type comes from `error.type`, else from the
  * status where one status means one type (`ErrorTable.classify`); every text
  * kept is bounded and passed through `scrub`.
@@ -148,14 +158,14 @@ export const read = (response: RawResponse, nowMillis: number, scrub: Scrub): Er
     retryAfterMillis: parseRetryAfter(response.header("retry-after-ms"), response.header("retry-after"), nowMillis),
     shouldRetry: parseShouldRetry(response.header("x-should-retry"))
   }
-  const requestId = response.header("request-id")
+  const headerRequestId = requestId(response.header("request-id"), scrub)
   const body = parseErrorBody(text)
   if (body === undefined) {
     const empty = text.trim() === ""
     return {
       ...common,
       knownType: classify(undefined, status),
-      requestId,
+      requestId: headerRequestId,
       message: empty ? `HTTP ${status} with an empty body` : `HTTP ${status} with a body that is not an API error`,
       errorCode: undefined,
       details: undefined,
@@ -169,7 +179,7 @@ export const read = (response: RawResponse, nowMillis: number, scrub: Scrub): Er
   return {
     ...common,
     knownType,
-    requestId: requestId ?? body.requestId,
+    requestId: headerRequestId ?? requestId(body.requestId, scrub),
     message: truncate(scrub(body.message), bounds.message),
     errorCode: errorCode === undefined ? undefined : truncate(scrub(errorCode), bounds.errorType),
     details: body.details === undefined ? undefined : boundDetails(body.details, scrub),

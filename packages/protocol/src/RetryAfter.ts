@@ -37,6 +37,9 @@ export const parseRetryAfter = (
   }
   if (retryAfter === undefined || retryAfter.trim() === "") return undefined
   const seconds = Number(retryAfter)
-  if (!Number.isNaN(seconds)) return fromMillis(seconds * 1000)
+  // Capped before scaling: `1e308` seconds is finite, but not in milliseconds.
+  if (!Number.isNaN(seconds)) {
+    return Number.isFinite(seconds) ? fromMillis(Math.min(seconds, longestWaitMillis / 1000) * 1000) : undefined
+  }
   return fromMillis(Date.parse(retryAfter) - nowMillis)
 }

@@ -8,6 +8,12 @@
  * @since 0.2.0
  * @category exports
  */
+export * as Catalogue from "./Catalogue.js"
+
+/**
+ * @since 0.2.0
+ * @category exports
+ */
 export * as Checks from "./Checks.js"
 
 /**
@@ -27,6 +33,30 @@ export * as ErrorResponse from "./ErrorResponse.js"
  * @category exports
  */
 export * as ErrorTable from "./ErrorTable.js"
+
+/**
+ * @since 0.2.0
+ * @category exports
+ */
+export * as Faults from "./Faults.js"
+
+/**
+ * @since 0.2.0
+ * @category exports
+ */
+export * as Json from "./Json.js"
+
+/**
+ * @since 0.2.0
+ * @category exports
+ */
+export * as MockApi from "./MockApi.js"
+
+/**
+ * @since 0.2.0
+ * @category exports
+ */
+export * as Prng from "./Prng.js"
 
 /**
  * @since 0.2.0

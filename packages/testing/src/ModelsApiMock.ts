@@ -7,14 +7,17 @@
  *
  * @since 0.1.0
  */
+import type * as Faults from "@anthropic-effect/protocol/Faults"
+import type * as MockApiProtocol from "@anthropic-effect/protocol/MockApi"
 import * as HttpClient from "@effect/platform/HttpClient"
 import * as HttpClientError from "@effect/platform/HttpClientError"
 import type * as HttpClientRequest from "@effect/platform/HttpClientRequest"
 import * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
-import { type ApiOptions, type ApiResponse, type ApiStats, type FaultKind, makeApi } from "./internal/api.js"
+import { type ApiOptions, makeMockApi } from "./internal/mockApi.js"
 
 /**
  * The mock's catalogue, accepted key and faults.
@@ -30,7 +33,7 @@ export interface Options extends ApiOptions {}
  * @since 0.1.0
  * @category models
  */
-export type Stats = ApiStats
+export type Stats = MockApiProtocol.Stats
 
 /**
  * The faults that can be injected.
@@ -38,7 +41,7 @@ export type Stats = ApiStats
  * @since 0.1.0
  * @category models
  */
-export type Fault = FaultKind
+export type Fault = Faults.Kind
 
 /**
  * A request the mock received. `headers` is the request's headers as sent,
@@ -72,11 +75,8 @@ export interface MockApi {
  */
 export class ModelsApiMock extends Context.Tag("@anthropic-effect/testing/ModelsApiMock")<ModelsApiMock, MockApi>() {}
 
-const toResponse = (request: HttpClientRequest.HttpClientRequest, response: ApiResponse) =>
-  HttpClientResponse.fromWeb(
-    request,
-    new Response(response.body, { status: response.status, headers: response.headers })
-  )
+const toResponse = (request: HttpClientRequest.HttpClientRequest, reply: MockApiProtocol.HttpReply) =>
+  HttpClientResponse.fromWeb(request, new Response(reply.body, { status: reply.status, headers: reply.headers }))
 
 /**
  * Builds the in-memory client and its read-back handle.
@@ -86,13 +86,13 @@ const toResponse = (request: HttpClientRequest.HttpClientRequest, response: ApiR
  */
 export const make = (options: Options = {}): Effect.Effect<readonly [HttpClient.HttpClient, MockApi]> =>
   Effect.sync(() => {
-    const api = makeApi(options)
+    const api = makeMockApi(options)
     const requests: Array<RecordedRequest> = []
     const client = HttpClient.make((request, url) =>
       Effect.suspend(() => {
         const headers = { ...request.headers }
         requests.push({ method: request.method, url, headers })
-        const outcome = api.handle({ method: request.method, url, headers })
+        const outcome = api.respond({ method: request.method, url, headers })
         switch (outcome._tag) {
           case "Reset":
             return Effect.fail(
@@ -103,9 +103,9 @@ export const make = (options: Options = {}): Effect.Effect<readonly [HttpClient.
               })
             )
           case "Delay":
-            return Effect.as(Effect.sleep(outcome.delay), toResponse(request, outcome.response))
-          case "Respond":
-            return Effect.succeed(toResponse(request, outcome.response))
+            return Effect.as(Effect.sleep(Duration.millis(outcome.millis)), toResponse(request, outcome.reply))
+          case "Reply":
+            return Effect.succeed(toResponse(request, outcome.reply))
         }
       })
     )

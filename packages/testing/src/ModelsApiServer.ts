@@ -6,17 +6,20 @@
  *
  * @since 0.1.0
  */
+import * as MockApi from "@anthropic-effect/protocol/MockApi"
 import * as NodeHttpServer from "@effect/platform-node/NodeHttpServer"
 import * as NodeHttpServerRequest from "@effect/platform-node/NodeHttpServerRequest"
+import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
 import type * as HttpServerError from "@effect/platform/HttpServerError"
 import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import * as Context from "effect/Context"
+import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
-import { type ApiOptions, type ApiResponse, type ApiStats, corsHeaders, makeApi } from "./internal/api.js"
+import { type ApiOptions, makeMockApi } from "./internal/mockApi.js"
 
 /**
  * Where to listen, and the mock API's options (catalogue, key, faults).
@@ -35,7 +38,7 @@ export interface ServeOptions extends ApiOptions {
  * @since 0.1.0
  * @category models
  */
-export interface ServerStats extends ApiStats {
+export interface ServerStats extends MockApi.Stats {
   /** TCP connections accepted since the start. */
   readonly connections: number
   /** TCP connections open now. */
@@ -66,11 +69,20 @@ export class ModelsApiServer extends Context.Tag("@anthropic-effect/testing/Mode
   RunningServer
 >() {}
 
-const toServerResponse = (response: ApiResponse) => {
-  const { "content-type": contentType, ...headers } = response.headers
-  return HttpServerResponse.text(response.body, {
-    status: response.status,
-    headers: { ...headers, ...corsHeaders },
+// Ordinary responses get only allow-origin and expose-headers: the rest of
+// the policy matters to browsers on preflights alone.
+const cors = HttpMiddleware.cors({
+  allowedMethods: MockApi.cors.allowedMethods,
+  allowedHeaders: MockApi.cors.allowedHeaders,
+  exposedHeaders: MockApi.cors.exposedHeaders,
+  maxAge: MockApi.cors.maxAgeSeconds
+})
+
+const toServerResponse = (reply: MockApi.HttpReply) => {
+  const { "content-type": contentType, ...headers } = reply.headers
+  return HttpServerResponse.text(reply.body, {
+    status: reply.status,
+    headers,
     contentType: contentType ?? "application/json"
   })
 }
@@ -103,7 +115,7 @@ export const serve = (
   options: ServeOptions = {}
 ): Effect.Effect<RunningServer, HttpServerError.ServeError, Scope.Scope> =>
   Effect.gen(function*() {
-    const api = makeApi(options)
+    const api = makeMockApi(options)
     let connections = 0
     let openConnections = 0
     const nodeServer = Http.createServer()
@@ -119,8 +131,7 @@ export const serve = (
 
     const app = Effect.gen(function*() {
       const request = yield* HttpServerRequest.HttpServerRequest
-      if (request.method === "OPTIONS") return HttpServerResponse.empty({ status: 204, headers: corsHeaders })
-      const outcome = api.handle({ method: request.method, url: new URL(request.url, url), headers: request.headers })
+      const outcome = api.respond({ method: request.method, url: new URL(request.url, url), headers: request.headers })
       switch (outcome._tag) {
         case "Reset": {
           // Drop the socket without a response, as a crashed proxy would.
@@ -128,13 +139,14 @@ export const serve = (
           return yield* Effect.interrupt
         }
         case "Delay":
-          yield* Effect.sleep(outcome.delay)
-          return toServerResponse(outcome.response)
-        case "Respond":
-          return toServerResponse(outcome.response)
+          yield* Effect.sleep(Duration.millis(outcome.millis))
+          return toServerResponse(outcome.reply)
+        case "Reply":
+          return toServerResponse(outcome.reply)
       }
     })
-    yield* server.serve(app)
+    // The middleware answers every preflight itself, before the mock sees it.
+    yield* server.serve(app, cors)
     return {
       url,
       port,

@@ -11,13 +11,14 @@ import { ModelInfo, ModelsPage } from "@anthropic-effect/core/ModelInfo"
 import * as Models from "@anthropic-effect/core/Models"
 import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
 import { fromErrorType, MalformedResponseError, type ModelsError } from "@anthropic-effect/core/ModelsError"
+import * as MockApi from "@anthropic-effect/protocol/MockApi"
+import * as Wire from "@anthropic-effect/protocol/Wire"
 import * as Context from "effect/Context"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import * as ParseResult from "effect/ParseResult"
 import * as Schema from "effect/Schema"
-import { type Answer, makeApi } from "./internal/api.js"
 
 /**
  * One call the service received, after validation.
@@ -81,10 +82,13 @@ const decodePage = Schema.decodeUnknown(ModelsPage)
 const decodeModel = Schema.decodeUnknown(ModelInfo)
 
 // The in-memory API checks credentials and the version header like the real one.
-const headers = { "x-api-key": "models-test", "anthropic-version": ModelsConfig.defaultApiVersion }
+const headers = { [Wire.headers.apiKey]: "models-test", [Wire.headers.version]: ModelsConfig.defaultApiVersion }
+
+// The host is never contacted; only the path and the query matter.
+const origin = "http://models-test"
 
 const fromAnswer = <A>(
-  answer: Answer,
+  answer: MockApi.ApiAnswer,
   decode: (u: unknown) => Effect.Effect<A, ParseResult.ParseError>
 ): Effect.Effect<A, ModelsError> =>
   answer._tag === "Ok"
@@ -100,11 +104,11 @@ const fromAnswer = <A>(
     )
 
 const listUrl = (request: Models.PageRequest): URL => {
-  const url = new URL("http://models-test/v1/models")
-  if (request.limit !== undefined) url.searchParams.set("limit", String(request.limit))
-  if (request.afterId !== undefined) url.searchParams.set("after_id", request.afterId)
-  if (request.beforeId !== undefined) url.searchParams.set("before_id", request.beforeId)
-  for (const stage of request.lifecycle ?? []) url.searchParams.append("lifecycle[]", stage)
+  const url = new URL(Wire.modelsPath, origin)
+  if (request.limit !== undefined) url.searchParams.set(Wire.query.limit, String(request.limit))
+  if (request.afterId !== undefined) url.searchParams.set(Wire.query.afterId, request.afterId)
+  if (request.beforeId !== undefined) url.searchParams.set(Wire.query.beforeId, request.beforeId)
+  for (const stage of request.lifecycle ?? []) url.searchParams.append(Wire.query.lifecycle, stage)
   return url
 }
 
@@ -126,7 +130,7 @@ export const make = (
   options: Options = {}
 ): Effect.Effect<readonly [Models.Service, TestHandle]> =>
   Effect.sync(() => {
-    const api = makeApi({ models, aliases: options.aliases ?? {} })
+    const api = MockApi.make({ models, aliases: options.aliases ?? {} })
     const calls: Array<Call> = []
     const latency = options.latency === undefined ? undefined : Duration.decode(options.latency)
 
@@ -141,14 +145,14 @@ export const make = (
         Effect.suspend(() => {
           const call: Call = { _tag: "List", number: calls.length + 1, request }
           calls.push(call)
-          return run(call, () => fromAnswer(api.query({ method: "GET", url: listUrl(request), headers }), decodePage))
+          return run(call, () => fromAnswer(api.answer({ method: "GET", url: listUrl(request), headers }), decodePage))
         }),
       retrieve: (modelId, params) =>
         Effect.suspend(() => {
           const call: Call = { _tag: "Retrieve", number: calls.length + 1, modelId, params }
           calls.push(call)
-          const url = new URL(`http://models-test/v1/models/${encodeURIComponent(modelId)}`)
-          return run(call, () => fromAnswer(api.query({ method: "GET", url, headers }), decodeModel))
+          const url = new URL(Wire.modelPath(modelId), origin)
+          return run(call, () => fromAnswer(api.answer({ method: "GET", url, headers }), decodeModel))
         })
     }
     return [Models.fromBackend(backend), { calls: Effect.sync(() => [...calls]) }] as const

@@ -60,6 +60,54 @@ describe("ModelsApiServer", () => {
       assert.match(response.headers.get("request-id") ?? "", /^req_mock_/)
     }).pipe(Effect.scoped))
 
+  it.live("preflights allow every header the client sends; every response lets a page read the retry headers", () =>
+    Effect.gen(function*() {
+      const server = yield* ModelsApiServer.serve({ apiKey: KEY, faults: { script: { 2: "rate-limit" } } })
+      const sent = [
+        "x-api-key",
+        "anthropic-version",
+        "anthropic-beta",
+        "anthropic-workspace-id",
+        "anthropic-dangerous-direct-browser-access",
+        "authorization",
+        "content-type",
+        "accept"
+      ]
+      const preflight = yield* Effect.promise(() =>
+        fetch(`${server.url}/v1/models/claude-sonnet-4-5`, {
+          method: "OPTIONS",
+          headers: {
+            origin: "https://app.example",
+            "access-control-request-method": "GET",
+            "access-control-request-headers": sent.join(",")
+          }
+        })
+      )
+      assert.strictEqual(preflight.status, 204)
+      const allowed = (preflight.headers.get("access-control-allow-headers") ?? "").split(",").map((h) => h.trim())
+      for (const header of sent) assert.include(allowed, header)
+      assert.include(preflight.headers.get("access-control-allow-methods") ?? "", "GET")
+      assert.strictEqual(preflight.headers.get("access-control-max-age"), "600")
+      // The preflight is the middleware's: the mock never counted it.
+      assert.strictEqual((yield* server.stats).requests, 0)
+
+      const headers = { origin: "https://app.example", "x-api-key": KEY, "anthropic-version": "2023-06-01" }
+      const wrongKey = yield* Effect.promise(() =>
+        fetch(`${server.url}/v1/models`, { headers: { ...headers, "x-api-key": "sk-other" } })
+      )
+      const limited = yield* Effect.promise(() => fetch(`${server.url}/v1/models`, { headers }))
+      assert.strictEqual(wrongKey.status, 401)
+      assert.strictEqual(limited.status, 429)
+      for (const response of [wrongKey, limited]) {
+        assert.strictEqual(response.headers.get("access-control-allow-origin"), "*")
+        const exposed = (response.headers.get("access-control-expose-headers") ?? "").split(",").map((h) => h.trim())
+        for (const header of ["request-id", "retry-after", "retry-after-ms", "x-should-retry"]) {
+          assert.include(exposed, header)
+        }
+      }
+      assert.strictEqual(limited.headers.get("retry-after-ms"), "20")
+    }).pipe(Effect.scoped))
+
   it.live("a connection reset is a ConnectionError, and a retry gets the page", () =>
     Effect.gen(function*() {
       const server = yield* ModelsApiServer.serve({
