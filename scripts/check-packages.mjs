@@ -6,7 +6,8 @@
 //   - attw, "Are the Types Wrong?" (node10, node16 from CJS, node16 from ESM and bundler
 //     must all be green: the default "strict" profile),
 //   - our own rules: exports and bins point into dist/ and exist in the tarball, every
-//     public module of src/ is exported, no workspace:/catalog: range is left.
+//     public module of src/ is exported, "./internal/*" is closed (null), no workspace:/catalog:
+//     range is left.
 // Run `pnpm build` first. Prints every check of every package; exits non-zero if any
 // package has a problem. With PACK_DIR set, the checked tarballs are also left there, so
 // the smoke test (scripts/smoke/run.sh) installs exactly these instead of packing again.
@@ -111,7 +112,11 @@ try {
       .map((file) => file.slice(0, -3))
       .filter((module) => !binModules.includes(module))
       .map((module) => (module === "index" ? "." : `./${module}`))
-    const exported = Object.keys(packed.exports ?? {}).filter((key) => key !== "./package.json")
+    // `"./internal/*": null` closes the private modules, as in Effect's packages.
+    if (packed.exports?.["./internal/*"] !== null) problems.push(`publishConfig.exports lacks "./internal/*": null`)
+    const exported = Object.keys(packed.exports ?? {}).filter((key) =>
+      key !== "./package.json" && key !== "./internal/*"
+    )
     for (const module of modules) {
       if (!exported.includes(module)) problems.push(`src module ${module} is not in publishConfig.exports`)
     }

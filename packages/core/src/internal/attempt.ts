@@ -82,7 +82,7 @@ export const makeAttempt = (config: ResolvedConfig, httpClient: HttpClient.HttpC
       const response = yield* execute(request, path)
       const text = yield* Effect.mapError(readText(response, config.maxResponseBytes), (failure) =>
         failure._tag === "TooLarge"
-          ? tooLarge(response, config.maxResponseBytes, path)
+          ? tooLarge(response, config.maxResponseBytes, path, scrub)
           : new ConnectionError({ message: scrub(describeBodyFailure(failure)), method: "GET", path }))
       if (response.status < 200 || response.status >= 300) {
         return yield* Effect.fail(errorFromResponse(response, text, yield* Clock.currentTimeMillis, scrub))

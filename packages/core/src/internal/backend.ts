@@ -53,7 +53,11 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
     retrieve: (modelId, options) => {
       const path = Wire.modelPath(modelId)
       return Effect.withSpan(
-        retry(attempt(requests.retrieve(modelId, options), path, Decode.decodeModel), logRetryable(path), annotateAttempt),
+        retry(
+          attempt(requests.retrieve(modelId, options), path, Decode.decodeModel),
+          logRetryable(path),
+          annotateAttempt
+        ),
         "Models.retrieve",
         { attributes: { "url.path": path, "anthropic.model_id": modelId, "anthropic.attempts": 1 } }
       )

@@ -1,5 +1,5 @@
 import * as ErrorResponse from "@anthropic-effect/protocol/ErrorResponse"
-import * as Redirect from "@anthropic-effect/protocol/Redirect"
+import type * as Redirect from "@anthropic-effect/protocol/Redirect"
 import { type Scrub, truncate } from "@anthropic-effect/protocol/Secrets"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Duration from "effect/Duration"
@@ -18,6 +18,9 @@ export const header = (response: HttpClientResponse.HttpClientResponse, name: st
   const value = response.headers[name]
   return typeof value === "string" && value.length > 0 ? value : undefined
 }
+
+const requestIdOf = (response: HttpClientResponse.HttpClientResponse, scrub: Scrub): string | undefined =>
+  ErrorResponse.requestId(header(response, "request-id"), scrub)
 
 /**
  * The tagged error for an error response: the protocol reads and bounds it,
@@ -57,7 +60,7 @@ export const refusedRedirect = (
   new RedirectError({
     status: response.status,
     message: scrub(step.message),
-    requestId: header(response, "request-id"),
+    requestId: requestIdOf(response, scrub),
     location: step.location === undefined ? undefined : scrub(step.location),
     method: "GET",
     path
@@ -67,11 +70,12 @@ export const refusedRedirect = (
 export const tooLarge = (
   response: HttpClientResponse.HttpClientResponse,
   limit: number,
-  path: string
+  path: string,
+  scrub: Scrub
 ): ResponseTooLargeError =>
   new ResponseTooLargeError({
     status: response.status,
-    requestId: header(response, "request-id"),
+    requestId: requestIdOf(response, scrub),
     limit,
     path,
     message: `The response body is larger than maxResponseBytes (${limit} bytes)`
@@ -87,7 +91,7 @@ export const decodeSuccess = <A>(
   scrub: Scrub
 ): Either.Either<A, MalformedResponseError> => {
   const status = response.status
-  const requestId = header(response, "request-id")
+  const requestId = requestIdOf(response, scrub)
   const json = parseJson(text)
   if (Either.isLeft(json)) {
     return Either.left(
