@@ -28,7 +28,8 @@ const fixtures = Schema.decodeUnknownSync(Schema.Array(Fixture))(
   JSON.parse(readFileSync(new URL("./fixtures/error-bodies.json", import.meta.url), "utf8"))
 )
 
-const failWith = (answer: () => Response) => Effect.flip(Models.list().pipe(Effect.provide(modelsLayer(answer, { maxRetries: 0 }).layer)))
+const failWith = (answer: () => Response) =>
+  Effect.flip(Models.list().pipe(Effect.provide(modelsLayer(answer, { maxRetries: 0 }).layer)))
 
 describe("error bodies: the class from error.type, else from the status", () => {
   for (const fixture of fixtures) {

@@ -72,10 +72,16 @@ const failures: ReadonlyArray<readonly [string, () => Response | Effect.Effect<R
   [
     "details echoing the key",
     () =>
-      json({ type: "error", error: { type: "billing_error", message: "pay", details: { key: FAKE_KEY, [FAKE_KEY]: 1 } } }, 402)
+      json({
+        type: "error",
+        error: { type: "billing_error", message: "pay", details: { key: FAKE_KEY, [FAKE_KEY]: 1 } }
+      }, 402)
   ],
   ["an HTML body echoing the key", () => new Response(`<html>key ${FAKE_KEY} refused</html>`, { status: 502 })],
-  ["a schema error echoing the key", () => json({ data: [{ id: FAKE_KEY }], first_id: null, last_id: null, has_more: false })],
+  [
+    "a schema error echoing the key",
+    () => json({ data: [{ id: FAKE_KEY }], first_id: null, last_id: null, has_more: false })
+  ],
   [
     "a redirect to the key",
     () => new Response(null, { status: 302, headers: { location: `https://${FAKE_KEY.toLowerCase()}.example/` } })
