@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Packed-install smoke test: packs the three packages as `pnpm publish` would, installs
+# Packed-install smoke test: packs the four packages as `pnpm publish` would, installs
 # the tarballs with npm into a fresh project (effect, @effect/platform,
 # @effect/platform-node and TypeScript from the registry), then
 #   (a) runs an ESM program (import) and (b) a CommonJS program (require) that list
@@ -13,7 +13,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 pnpm() { if [[ "${npm_execpath:-}" == *pnpm* ]]; then node "$npm_execpath" "$@"; else npx -y pnpm@10.34.8 "$@"; fi; }
 
-for pkg in core platform testing; do
+for pkg in protocol core platform testing; do
   if [[ ! -d "$root/packages/$pkg/dist/esm" ]]; then
     echo "packages/$pkg/dist is missing: run \`pnpm build\` first" >&2
     exit 1
@@ -27,7 +27,7 @@ took() { echo "   (${SECONDS}s)"; }
 
 step "pack"
 mkdir -p "$tmp/packs" "$tmp/project"
-for pkg in core platform testing; do
+for pkg in protocol core platform testing; do
   # `pnpm check:packages` with PACK_DIR set has packed and checked these already (as CI does).
   packed="$(ls "${PACK_DIR:-/nonexistent}"/anthropic-effect-"$pkg"-*.tgz 2>/dev/null | head -1 || true)"
   if [[ -n "$packed" ]]; then
@@ -50,12 +50,13 @@ step "npm install (tarballs + effect, @effect/platform, @effect/platform-node, t
 cd "$tmp/project"
 echo '{ "name": "anthropic-effect-smoke", "private": true, "version": "0.0.0" }' >package.json
 timeout 300 npm install --no-audit --no-fund --loglevel=error \
+  "$tmp/packs/anthropic-effect-protocol-$version.tgz" \
   "$tmp/packs/anthropic-effect-core-$version.tgz" \
   "$tmp/packs/anthropic-effect-platform-$version.tgz" \
   "$tmp/packs/anthropic-effect-testing-$version.tgz" \
   "effect@$(peer effect)" "@effect/platform@$(peer @effect/platform)" "@effect/platform-node@$(peer @effect/platform-node)" \
   "typescript@~5.9.3" "@types/node@^20.11.0"
-node -e 'for (const n of ["@anthropic-effect/core","@anthropic-effect/platform","@anthropic-effect/testing","effect","@effect/platform","@effect/platform-node","typescript"]) console.log("   " + n + "@" + require(n + "/package.json").version)'
+node -e 'for (const n of ["@anthropic-effect/protocol","@anthropic-effect/core","@anthropic-effect/platform","@anthropic-effect/testing","effect","@effect/platform","@effect/platform-node","typescript"]) console.log("   " + n + "@" + require(n + "/package.json").version)'
 took
 
 cp "$here/esm.mjs" "$here/cjs.cjs" "$here/program.cjs" "$here/bin.mjs" "$here/tsconfig.bundler.json" "$here/tsconfig.node16.json" .
