@@ -1,3 +1,4 @@
+import * as Json from "@anthropic-effect/protocol/Json"
 import { assert, describe, it } from "@effect/vitest"
 import * as Either from "effect/Either"
 import * as Schema from "effect/Schema"
@@ -157,19 +158,8 @@ describe("Capabilities", () => {
   })
 
   it("names and paths are typed from the schema", () => {
-    const names: ReadonlyArray<CapabilityName> = [
-      "batch",
-      "citations",
-      "code_execution",
-      "compaction",
-      "context_management",
-      "effort",
-      "image_input",
-      "pdf_input",
-      "server_tools",
-      "structured_outputs",
-      "thinking"
-    ]
+    // The protocol's list must type as the schema's names, and hold all of them.
+    const names: ReadonlyArray<CapabilityName> = Json.capabilityNames
     assert.sameMembers([...names], Object.keys(Capabilities.fields))
     const paths: ReadonlyArray<CapabilityPath> = [
       ...names,
