@@ -1,4 +1,4 @@
-/** Turning samples into the table `pnpm bench` prints, and checking the issue's targets. */
+/** Turning samples into the table `pnpm bench` prints, and checking the targets. */
 import { median, type Row } from "./stats.js"
 
 export interface Summary extends Row {

@@ -40,7 +40,7 @@ const only = argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".leng
 const extras = argv.includes("--extras")
 const baselineCommit = argv.find((arg) => arg.startsWith("--baseline="))?.slice("--baseline=".length)
 const wanted = (scenario: number): boolean => only === undefined || only.includes(String(scenario))
-// Extras answer questions the issue does not ask; they cost two minutes, so they run on request.
+// Extras answer questions the targets do not ask; they cost two minutes, so they run on request.
 const wantedExtra = (scenario: string): boolean => only === undefined ? extras : only.includes(scenario)
 
 const started = performance.now()
@@ -118,7 +118,7 @@ const oursPeer = (prefetch: number): MemoryConfig => ({
   label: prefetch === 0 ? "ours" : `ours prefetch ${prefetch}`
 })
 
-// As the issue asks (1 ms per page, a million models), the same at a tenth of
+// The memory target (1 ms per page, a million models), the same at a tenth of
 // the size to show the peak does not grow with the catalogue, and a consumer
 // slower than the producer, the case where prefetched pages pile up. A
 // million-model run takes 20 to 30 s per client, so that set gets three runs

@@ -1,5 +1,5 @@
 /**
- * Runtime acceptance driver (issue 4): runs `test/acceptance/acceptance.ts` on
+ * Runtime acceptance driver: runs `test/acceptance/acceptance.ts` on
  * Node, Bun, Deno and headless Chromium, each against servers of its own on
  * 127.0.0.1, and prints one line per runtime.
  *

@@ -122,7 +122,7 @@ const expectRedirectError = <A>(
 }
 
 /**
- * The five checks of issue 4 and the two redirect checks. Succeeds with the
+ * The five checks (list, stream, retrieve, not found, retry) and the two redirect checks. Succeeds with the
  * one-line summary (without the runtime name and time, which `run` adds).
  */
 export const checks = (
