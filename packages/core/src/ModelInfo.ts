@@ -5,6 +5,7 @@
  *
  * @since 0.1.0
  */
+import { rfc3339Pattern } from "@anthropic-effect/protocol/Decode"
 import * as Schema from "effect/Schema"
 
 /**
@@ -16,7 +17,7 @@ import * as Schema from "effect/Schema"
  * @category schemas
  */
 export const Rfc3339 = Schema.String.pipe(
-  Schema.pattern(/^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:[Zz]|[+-]\d{2}:\d{2})$/, {
+  Schema.pattern(rfc3339Pattern, {
     message: () => "Expected an RFC 3339 date-time such as 2025-02-19T00:00:00Z"
   }),
   Schema.compose(Schema.DateTimeUtc)

@@ -1,3 +1,4 @@
+import { fastPathFields, withoutProtoKeys } from "@anthropic-effect/protocol/Decode"
 import { assert, describe, it } from "@effect/vitest"
 import * as DateTime from "effect/DateTime"
 import * as Either from "effect/Either"
@@ -7,15 +8,7 @@ import * as Predicate from "effect/Predicate"
 import * as Schema from "effect/Schema"
 import type * as AST from "effect/SchemaAST"
 import { readFileSync } from "node:fs"
-import {
-  decodeModel,
-  decodePage,
-  fastModel,
-  fastPage,
-  fastPathFields,
-  formatError,
-  withoutProtoKeys
-} from "../src/internal/decode.js"
+import { decodeModel, decodePage, fastModel, fastPage, formatError } from "../src/internal/decode.js"
 import { Capabilities, ModelInfo, ModelsPage } from "../src/ModelInfo.js"
 
 const schemaPage = Schema.decodeUnknownEither(ModelsPage)

@@ -26,6 +26,12 @@ export * as Cursor from "./Cursor.js"
  * @since 0.2.0
  * @category exports
  */
+export * as Decode from "./Decode.js"
+
+/**
+ * @since 0.2.0
+ * @category exports
+ */
 export * as ErrorResponse from "./ErrorResponse.js"
 
 /**
