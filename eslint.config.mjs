@@ -61,13 +61,13 @@ export default tseslint.config(
   },
   {
     // Library code reports through Effect's logger, never the console; the bin is the exception.
-    files: ["packages/*/src/**/*"],
+    files: ["packages/*/src/**/*", "effect4/packages/*/src/**/*"],
     ignores: ["packages/testing/src/bin.ts"],
     rules: { "no-console": "error" }
   },
   {
     // Deep imports keep cold start low (BENCHMARKS.md, scenario 6).
-    files: ["packages/*/src/**/*"],
+    files: ["packages/*/src/**/*", "effect4/packages/*/src/**/*"],
     rules: {
       "@effect/no-import-from-barrel-package": ["error", { packageNames: ["effect", "@effect/platform"] }]
     }

@@ -1,0 +1,110 @@
+import * as Redirect from "@anthropic-effect/protocol/Redirect"
+import { type Scrub, truncate } from "@anthropic-effect/protocol/Secrets"
+import * as Wire from "@anthropic-effect/protocol/Wire"
+import * as Clock from "effect/Clock"
+import * as Duration from "effect/Duration"
+import * as Effect from "effect/Effect"
+import type * as HttpClient from "effect/http/HttpClient"
+import type * as HttpClientError from "effect/http/HttpClientError"
+import * as HttpClientRequest from "effect/http/HttpClientRequest"
+import type * as HttpClientResponse from "effect/http/HttpClientResponse"
+import type * as Result from "effect/Result"
+import type * as Schema from "effect/Schema"
+import type { ResolvedConfig } from "../ModelsConfig.js"
+import { ConnectionError, type ModelsError, RequestTimeoutError } from "../ModelsError.js"
+import { type BodyFailure, readText } from "./body.js"
+import { decodeSuccess, errorFromResponse, header, refusedRedirect, tooLarge } from "./response.js"
+
+// Effect 4 keeps the transport's own error under `reason.cause` (v3: `cause`).
+// Its message, and the one it wraps (fetch's "fetch failed" hides the socket's
+// "other side closed"), say what went wrong; the reason's tag is the fallback.
+const describeTransportError = (error: HttpClientError.HttpClientError): string => {
+  const cause = error.reason.cause
+  const detail = cause instanceof Error
+    ? [cause.message, cause.cause instanceof Error ? cause.cause.message : undefined].filter(Boolean).join(": ")
+    : undefined
+  return detail !== undefined && detail !== "" ? detail : error.reason._tag
+}
+
+const describeBodyFailure = (failure: BodyFailure & { readonly _tag: "Transport" }): string => {
+  const cause = failure.error.reason.cause
+  if (cause instanceof Error) {
+    return `The response body broke off: ${cause.cause instanceof Error ? cause.cause.message : cause.message}`
+  }
+  return "The response body broke off"
+}
+
+// A redirect's body is never used; it is drained (up to this much) so that the
+// connection can be reused.
+const maxRedirectBodyBytes = 64 * 1024
+
+/**
+ * One attempt of one request, from sending to a decoded value or a tagged
+ * error: the redirects the protocol's rule allows, the body read up to
+ * `maxResponseBytes`, the response classified, all within `timeout`.
+ */
+export const makeAttempt = (config: ResolvedConfig, httpClient: HttpClient.HttpClient, scrub: Scrub) => {
+  const origin = new URL(config.baseUrl).origin
+
+  const execute = (
+    request: HttpClientRequest.HttpClientRequest,
+    path: string
+  ): Effect.Effect<HttpClientResponse.HttpClientResponse, ModelsError> => {
+    const toConnectionError = (error: HttpClientError.HttpClientError) =>
+      new ConnectionError({ message: truncate(scrub(describeTransportError(error)), 1024), method: "GET", path })
+    const go = (
+      current: HttpClientRequest.HttpClientRequest,
+      hops: number
+    ): Effect.Effect<HttpClientResponse.HttpClientResponse, ModelsError> =>
+      Effect.flatMap(Effect.mapError(httpClient.execute(current), toConnectionError), (response) => {
+        const step = Redirect.nextHop(
+          response.status,
+          header(response, Wire.headers.location),
+          current.url,
+          origin,
+          hops
+        )
+        if (step === undefined) return Effect.succeed(response)
+        if (step._tag === "Refuse") return Effect.fail(refusedRedirect(response, step, path, scrub))
+        return readText(response, maxRedirectBodyBytes).pipe(
+          Effect.ignore,
+          Effect.andThen(go(HttpClientRequest.get(step.url, { headers: current.headers }), hops + 1))
+        )
+      })
+    return go(request, 0)
+  }
+
+  return <A>(
+    request: HttpClientRequest.HttpClientRequest,
+    path: string,
+    decode: (json: unknown) => Result.Result<A, Schema.SchemaError>
+  ): Effect.Effect<A, ModelsError> =>
+    Effect.gen(function*() {
+      // Status and request id are on the HttpClient's span of this attempt
+      // (`http.response.status_code`, and `http.response.header.request-id`
+      // where `HttpClient.TracerHeaderFilter` lets it through).
+      const response = yield* execute(request, path)
+      const text = yield* Effect.mapError(readText(response, config.maxResponseBytes), (failure) =>
+        failure._tag === "TooLarge"
+          ? tooLarge(response, config.maxResponseBytes, path, scrub)
+          : new ConnectionError({ message: scrub(describeBodyFailure(failure)), method: "GET", path }))
+      if (response.status < 200 || response.status >= 300) {
+        return yield* Effect.fail(errorFromResponse(response, text, yield* Clock.currentTimeMillis, scrub))
+      }
+      // A Result is not yieldable in Effect 4.
+      return yield* Effect.fromResult(decodeSuccess(response, text, decode, scrub))
+    }).pipe(
+      Effect.timeoutOrElse({
+        duration: config.timeout,
+        orElse: () =>
+          Effect.fail(
+            new RequestTimeoutError({
+              message: `No complete response within ${Duration.format(config.timeout)}`,
+              method: "GET",
+              path,
+              timeout: config.timeout
+            })
+          )
+      })
+    )
+}
