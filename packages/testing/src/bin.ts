@@ -13,7 +13,7 @@ import * as Cli from "./internal/cli.js"
 
 NodeRuntime.runMain(Effect.provide(Cli.run(process.argv), NodeContext.layer), {
   // The program ends with its exit status only on bad usage; everything else
-  // (a port in use, Ctrl-C) exits as any Effect program does.
+  // (a port in use, Ctrl-C) exits the way every Effect program does.
   teardown: (exit, onExit) =>
     Exit.isSuccess(exit) && typeof exit.value === "number"
       ? onExit(exit.value)
