@@ -42,7 +42,7 @@ const policy = (
   )
 
 /**
- * Runs one request with the configured retries. `annotate` runs before each
+ * Runs one request with the configured retries. `beforeAttempt` runs before each
  * attempt after the first, with its number.
  */
 export const makeRetry = (config: ResolvedConfig) => {
