@@ -56,6 +56,12 @@ export * as Json from "./Json.js"
  * @since 0.2.0
  * @category exports
  */
+export * as Messages from "./Messages.js"
+
+/**
+ * @since 0.2.0
+ * @category exports
+ */
 export * as MockApi from "./MockApi.js"
 
 /**

@@ -1,5 +1,6 @@
+import * as Messages from "@anthropic-effect/protocol/Messages"
 import * as Redirect from "@anthropic-effect/protocol/Redirect"
-import { type Scrub, truncate } from "@anthropic-effect/protocol/Secrets"
+import type { Scrub } from "@anthropic-effect/protocol/Secrets"
 import * as Wire from "@anthropic-effect/protocol/Wire"
 import type * as HttpClient from "@effect/platform/HttpClient"
 import type * as HttpClientError from "@effect/platform/HttpClientError"
@@ -23,17 +24,14 @@ const describeTransportError = (error: HttpClientError.HttpClientError): string 
   return detail !== undefined && detail !== "" ? detail : error.reason
 }
 
-const describeBodyFailure = (failure: BodyFailure & { readonly _tag: "Transport" }): string => {
+/** The runtime's reason a body broke off, when it gave one. */
+const bodyFailureDetail = (failure: BodyFailure & { readonly _tag: "Transport" }): string | undefined => {
   const cause = failure.cause
   if (typeof cause === "object" && cause !== null && "cause" in cause && cause.cause instanceof Error) {
-    return `The response body broke off: ${cause.cause.message}`
+    return cause.cause.message
   }
-  return "The response body broke off"
+  return undefined
 }
-
-// A redirect's body is never used; it is drained (up to this much) so that the
-// connection can be reused.
-const maxRedirectBodyBytes = 64 * 1024
 
 /**
  * One attempt of one request, from sending to a decoded value or a tagged
@@ -48,7 +46,7 @@ export const makeAttempt = (config: ResolvedConfig, httpClient: HttpClient.HttpC
     path: string
   ): Effect.Effect<HttpClientResponse.HttpClientResponse, ModelsError> => {
     const toConnectionError = (error: HttpClientError.HttpClientError) =>
-      new ConnectionError({ message: truncate(scrub(describeTransportError(error)), 1024), method: "GET", path })
+      new ConnectionError({ message: Messages.transport(describeTransportError(error), scrub), method: "GET", path })
     const go = (
       current: HttpClientRequest.HttpClientRequest,
       hops: number
@@ -63,7 +61,7 @@ export const makeAttempt = (config: ResolvedConfig, httpClient: HttpClient.HttpC
         )
         if (step === undefined) return Effect.succeed(response)
         if (step._tag === "Refuse") return Effect.fail(refusedRedirect(response, step, path, scrub))
-        return readText(response, maxRedirectBodyBytes).pipe(
+        return readText(response, Messages.maxRedirectBodyBytes).pipe(
           Effect.ignore,
           Effect.zipRight(go(HttpClientRequest.get(step.url, { headers: current.headers }), hops + 1))
         )
@@ -83,7 +81,11 @@ export const makeAttempt = (config: ResolvedConfig, httpClient: HttpClient.HttpC
       const text = yield* Effect.mapError(readText(response, config.maxResponseBytes), (failure) =>
         failure._tag === "TooLarge"
           ? tooLarge(response, config.maxResponseBytes, path, scrub)
-          : new ConnectionError({ message: scrub(describeBodyFailure(failure)), method: "GET", path }))
+          : new ConnectionError({
+            message: Messages.bodyBrokeOff(bodyFailureDetail(failure), scrub),
+            method: "GET",
+            path
+          }))
       if (response.status < 200 || response.status >= 300) {
         return yield* Effect.fail(errorFromResponse(response, text, yield* Clock.currentTimeMillis, scrub))
       }
@@ -93,7 +95,7 @@ export const makeAttempt = (config: ResolvedConfig, httpClient: HttpClient.HttpC
         duration: config.timeout,
         onTimeout: () =>
           new RequestTimeoutError({
-            message: `No complete response within ${Duration.format(config.timeout)}`,
+            message: Messages.timedOut(Duration.format(config.timeout)),
             method: "GET",
             path,
             timeout: config.timeout

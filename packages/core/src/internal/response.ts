@@ -1,6 +1,7 @@
 import * as ErrorResponse from "@anthropic-effect/protocol/ErrorResponse"
+import * as Messages from "@anthropic-effect/protocol/Messages"
 import type * as Redirect from "@anthropic-effect/protocol/Redirect"
-import { type Scrub, truncate } from "@anthropic-effect/protocol/Secrets"
+import type { Scrub } from "@anthropic-effect/protocol/Secrets"
 import type * as HttpClientResponse from "@effect/platform/HttpClientResponse"
 import * as Duration from "effect/Duration"
 import * as Either from "effect/Either"
@@ -78,7 +79,7 @@ export const tooLarge = (
     requestId: requestIdOf(response, scrub),
     limit,
     path,
-    message: `The response body is larger than maxResponseBytes (${limit} bytes)`
+    message: Messages.tooLarge(limit)
   })
 
 const parseJson = (text: string): Either.Either<unknown, unknown> => Either.try(() => JSON.parse(text))
@@ -99,9 +100,7 @@ export const decodeSuccess = <A>(
         status,
         requestId,
         reason: "json",
-        message: `The response body is not valid JSON (${text.length} characters): ${
-          truncate(scrub(String(json.left)), ErrorResponse.bounds.bodyPreview)
-        }`
+        message: Messages.invalidJson(text.length, String(json.left), scrub)
       })
     )
   }
@@ -110,8 +109,6 @@ export const decodeSuccess = <A>(
       status,
       requestId,
       reason: "schema",
-      message: `The response body does not match the schema: ${
-        truncate(scrub(Decode.formatError(error)), ErrorResponse.bounds.bodyPreview)
-      }`
+      message: Messages.schemaMismatch(Decode.formatError(error), scrub)
     }))
 }
