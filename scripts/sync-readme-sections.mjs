@@ -34,6 +34,23 @@ for (const pkg of packages) {
   else writeFileSync(path, updated)
 }
 
+// A code block right after `<!-- file: PATH -->` is that file, byte for byte, so a
+// snippet a reader copies is one that the test suite compiles and runs.
+const snippetFiles = ["README.md", ...packages.map((pkg) => `packages/${pkg}/README.md`)]
+const fileBlock = /<!-- file: (\S+) -->\n```ts\n([\s\S]*?)```\n/g
+for (const readme of snippetFiles) {
+  for (const [, path, code] of readFileSync(readme, "utf8").matchAll(fileBlock)) {
+    let actual
+    try {
+      actual = readFileSync(path, "utf8")
+    } catch {
+      problems.push(`${readme}: the snippet names ${path}, which does not exist`)
+      continue
+    }
+    if (actual !== code) problems.push(`${readme}: the snippet differs from ${path}`)
+  }
+}
+
 if (problems.length > 0) {
   for (const problem of problems) console.error(problem)
   process.exit(1)
