@@ -6,6 +6,12 @@ import { readFileSync, writeFileSync } from "node:fs"
 
 const required = ["errors", "configuration", "testing"]
 const packages = ["core", "platform", "testing"]
+// The Effect 4 edition's READMEs carry the same error and configuration tables; its
+// testing guide differs (Effect 4's test API), so each of its READMEs has its own.
+const readmes = [
+  ...packages.map((pkg) => ({ path: `packages/${pkg}/README.md`, sections: required })),
+  { path: "effect4/packages/core/README.md", sections: ["errors", "configuration"] }
+]
 const check = process.argv.includes("--check")
 const block = (name) => new RegExp(`<!-- shared:${name} -->\\n[\\s\\S]*?<!-- /shared:${name} -->`)
 
@@ -18,11 +24,12 @@ for (const name of required) {
   else sections.set(name, match[0])
 }
 
-for (const pkg of packages) {
-  const path = `packages/${pkg}/README.md`
+for (const { path, sections: names } of readmes) {
   const original = readFileSync(path, "utf8")
   let updated = original
-  for (const [name, section] of sections) {
+  for (const name of names) {
+    const section = sections.get(name)
+    if (section === undefined) continue
     if (!block(name).test(updated)) {
       problems.push(`${path}: no shared:${name} section (add the two marker comments where it belongs)`)
       continue
@@ -36,7 +43,7 @@ for (const pkg of packages) {
 
 // A code block right after `<!-- file: PATH -->` is that file, byte for byte, so a
 // snippet a reader copies is one that the test suite compiles and runs.
-const snippetFiles = ["README.md", ...packages.map((pkg) => `packages/${pkg}/README.md`)]
+const snippetFiles = ["README.md", ...readmes.map((readme) => readme.path)]
 const fileBlock = /<!-- file: (\S+) -->\n```ts\n([\s\S]*?)```\n/g
 for (const readme of snippetFiles) {
   for (const [, path, code] of readFileSync(readme, "utf8").matchAll(fileBlock)) {
@@ -55,4 +62,4 @@ if (problems.length > 0) {
   for (const problem of problems) console.error(problem)
   process.exit(1)
 }
-console.log(`README sections in sync: ${required.join(", ")} in ${packages.length} package READMEs`)
+console.log(`README sections in sync: ${required.join(", ")} in ${readmes.length} package READMEs`)
