@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Every export of every public module (packages/*/src/*.ts, not src/internal) carries a
+// Every export of every public module (packages/*/src/*.ts and effect4/packages/*/src/*.ts, not src/internal) carries a
 // JSDoc comment with `@since` and `@category`, and every module starts with a JSDoc
 // comment with `@since`, as in the Effect packages. docgen enforces `@since` itself but
 // files an export without `@category` silently under "utils"; this check does not.
@@ -25,8 +25,12 @@ const tagsOf = (node, sourceFile) => {
 const isExported = (node) =>
   ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword)
 
-for (const pkg of fs.readdirSync(path.join(root, "packages"))) {
-  const srcDir = path.join(root, "packages", pkg, "src")
+// Both editions: this workspace's packages and the Effect 4 edition's in effect4/.
+const packageDirs = ["packages", "effect4/packages"].flatMap((dir) =>
+  fs.readdirSync(path.join(root, dir)).map((pkg) => path.join(root, dir, pkg))
+)
+for (const pkgDir of packageDirs) {
+  const srcDir = path.join(pkgDir, "src")
   if (!fs.existsSync(srcDir)) continue
   for (const file of fs.readdirSync(srcDir).filter((name) => name.endsWith(".ts"))) {
     const fileName = path.join(srcDir, file)

@@ -10,7 +10,8 @@ const packages = ["core", "platform", "testing"]
 // testing guide differs (Effect 4's test API), so each of its READMEs has its own.
 const readmes = [
   ...packages.map((pkg) => ({ path: `packages/${pkg}/README.md`, sections: required })),
-  { path: "effect4/packages/core/README.md", sections: ["errors", "configuration"] }
+  { path: "effect4/packages/core/README.md", sections: ["errors", "configuration"] },
+  { path: "effect4/packages/testing/README.md", sections: ["errors", "configuration"] }
 ]
 const check = process.argv.includes("--check")
 const block = (name) => new RegExp(`<!-- shared:${name} -->\\n[\\s\\S]*?<!-- /shared:${name} -->`)

@@ -10,6 +10,9 @@ import { fileURLToPath } from "node:url"
 /** `packages/platform`, whatever the caller's working directory. */
 export const packageDir = Path.resolve(Path.dirname(fileURLToPath(import.meta.url)), "..", "..")
 
+/** The Effect 4 edition's `effect4/packages/platform`, whose programs these scripts also build and run. */
+export const effect4PackageDir = Path.resolve(packageDir, "..", "..", "effect4", "packages", "platform")
+
 export interface Bundle {
   /** The bundled JavaScript. */
   readonly code: Uint8Array
@@ -17,8 +20,14 @@ export interface Bundle {
 }
 
 export interface BundleOptions {
-  /** Entry file, relative to `packages/platform`. */
+  /** Entry file, relative to `dir`. */
   readonly entry: string
+  /**
+   * The package the entry belongs to (default `packages/platform`). Imports
+   * resolve from the entry's own directory, so an Effect 4 entry gets the
+   * Effect 4 workspace's packages.
+   */
+  readonly dir?: string
   readonly platform: esbuild.Platform
   readonly minify: boolean
 }
@@ -29,9 +38,10 @@ export interface BundleOptions {
  * `browser` field, which is what Deno resolves.
  */
 export const bundle = async (options: BundleOptions): Promise<Bundle> => {
+  const dir = options.dir ?? packageDir
   const result = await esbuild.build({
-    entryPoints: [Path.join(packageDir, options.entry)],
-    absWorkingDir: packageDir,
+    entryPoints: [Path.join(dir, options.entry)],
+    absWorkingDir: dir,
     bundle: true,
     format: "esm",
     platform: options.platform,

@@ -11,6 +11,7 @@ import * as Effect from "effect/Effect"
 import * as Option from "effect/Option"
 import { API_KEY, targetToQuery } from "../../test/acceptance/acceptance.js"
 import { nodeBuiltinImports } from "../internal/esbuild.js"
+import type { Edition } from "./internal/edition.js"
 import { listen } from "./internal/listen.js"
 import { buildBundle, RunFailure, type RunResult, type Runtime } from "./internal/runtime.js"
 import { withServers } from "./internal/servers.js"
@@ -65,13 +66,13 @@ interface SeenRequest {
   readonly headers: Readonly<Record<string, string>>
 }
 
-export const chromium: Runtime = {
+export const chromium = (edition: Edition): Runtime => ({
   name: "chromium",
   required: true,
   run: Effect.scoped(
     Effect.gen(function*() {
       const executablePath = yield* findChromium
-      const built = yield* buildBundle("test/acceptance/browser.ts", "browser")
+      const built = yield* buildBundle(edition, "test/acceptance/browser.ts", "browser")
       const builtins = nodeBuiltinImports(built.metafile)
       if (builtins.length > 0) {
         return { ok: false, line: `chromium: FAIL Node built-ins in the browser bundle: ${builtins.join(", ")}` }
@@ -140,4 +141,4 @@ export const chromium: Runtime = {
         }))
     })
   )
-}
+})

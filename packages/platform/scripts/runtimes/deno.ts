@@ -1,27 +1,28 @@
 /**
- * Deno, from the package's `deno` devDependency, runs an esbuild bundle: the
+ * Deno, from the edition's `deno` devDependency, runs an esbuild bundle: the
  * workspace's `.js` specifiers for `.ts` files would need sloppy imports.
  */
 import * as FileSystem from "@effect/platform/FileSystem"
 import * as Path from "@effect/platform/Path"
 import * as Effect from "effect/Effect"
 import { targetToArgs } from "../../test/acceptance/acceptance.js"
+import type { Edition } from "./internal/edition.js"
 import { bin, childEnv, resultOf, runProcess } from "./internal/process.js"
 import { buildBundle, RunFailure, type Runtime } from "./internal/runtime.js"
 import { withServers } from "./internal/servers.js"
 
-export const deno: Runtime = {
+export const deno = (edition: Edition): Runtime => ({
   name: "deno",
   required: true,
   run: Effect.scoped(
     Effect.gen(function*() {
       const fs = yield* FileSystem.FileSystem
       const path = yield* Path.Path
-      const built = yield* buildBundle("test/acceptance/deno.ts", "neutral")
+      const built = yield* buildBundle(edition, "test/acceptance/deno.ts", "neutral")
       const dir = yield* fs.makeTempDirectoryScoped({ prefix: "anthropic-effect-runtimes-" })
       const file = path.join(dir, "deno-acceptance.js")
       yield* fs.writeFile(file, built.code)
-      const deno = yield* bin("deno")
+      const deno = yield* bin(edition, "deno")
       return yield* withServers("readable", (target) =>
         Effect.map(
           runProcess(
@@ -37,9 +38,12 @@ export const deno: Runtime = {
               file,
               ...targetToArgs(target)
             ],
-            "90 seconds",
-            // A cache of its own, removed with the bundle: nothing from an earlier run is reused.
-            childEnv({ DENO_DIR: path.join(dir, "deno-dir") })
+            {
+              cwd: edition.packageDir,
+              timeout: "90 seconds",
+              // A cache of its own, removed with the bundle: nothing from an earlier run is reused.
+              env: childEnv({ DENO_DIR: path.join(dir, "deno-dir") })
+            }
           ),
           (output) => resultOf("deno", output)
         ))
@@ -49,4 +53,4 @@ export const deno: Runtime = {
       )
     )
   )
-}
+})

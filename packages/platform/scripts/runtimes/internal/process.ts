@@ -8,7 +8,7 @@ import * as Path from "@effect/platform/Path"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
-import { packageDir } from "../../internal/esbuild.js"
+import type { Edition } from "./edition.js"
 import { RunFailure, type RunResult } from "./runtime.js"
 
 /** The child's environment: no Anthropic credentials, no telemetry, no update checks. */
@@ -20,9 +20,9 @@ export const childEnv = (extra: Readonly<Record<string, string>> = {}): Record<s
   return { ...env, NO_COLOR: "1", DO_NOT_TRACK: "1", DENO_NO_UPDATE_CHECK: "1", ...extra }
 }
 
-/** A binary from the package's devDependencies, so CI needs no global Bun or Deno. */
-export const bin = (name: string): Effect.Effect<string, never, Path.Path> =>
-  Effect.map(Path.Path, (path) => path.join(packageDir, "node_modules", ".bin", name))
+/** A binary from the edition's platform package's devDependencies, so CI needs no global Bun or Deno. */
+export const bin = (edition: Edition, name: string): Effect.Effect<string, never, Path.Path> =>
+  Effect.map(Path.Path, (path) => path.join(edition.packageDir, "node_modules", ".bin", name))
 
 export interface ProcessOutput {
   /** The exit code, or `signal` when the process was killed. */
@@ -31,23 +31,29 @@ export interface ProcessOutput {
   readonly stderr: string
 }
 
+export interface ProcessOptions {
+  /** The working directory: the platform package of the edition under test. */
+  readonly cwd: string
+  readonly timeout: Duration.DurationInput
+  /** Default `childEnv()`. */
+  readonly env?: Readonly<Record<string, string>>
+}
+
 /**
- * Runs a process from `packages/platform` and waits for it and its output, at
- * most `timeout`. Its process group is killed when the run ends however it
- * ends, so a runtime that hangs (or a helper it started) cannot outlive the
- * driver.
+ * Runs a process and waits for it and its output, at most `timeout`. Its
+ * process group is killed when the run ends however it ends, so a runtime that
+ * hangs (or a helper it started) cannot outlive the driver.
  */
 export const runProcess = (
   command: string,
   args: ReadonlyArray<string>,
-  timeout: Duration.DurationInput,
-  env: Readonly<Record<string, string>> = childEnv()
+  { cwd, env = childEnv(), timeout }: ProcessOptions
 ): Effect.Effect<ProcessOutput, RunFailure, CommandExecutor.CommandExecutor | Path.Path> =>
   Effect.scoped(
     Effect.gen(function*() {
       const path = yield* Path.Path
       const child = yield* Command.make(command, ...args).pipe(
-        Command.workingDirectory(packageDir),
+        Command.workingDirectory(cwd),
         Command.env(env, { extendEnv: false }),
         // EOF at once, as /dev/null would give: no runtime here reads its input.
         Command.stdin(Stream.empty),

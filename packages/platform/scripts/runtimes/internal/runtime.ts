@@ -8,6 +8,7 @@ import type * as Path from "@effect/platform/Path"
 import * as Data from "effect/Data"
 import * as Effect from "effect/Effect"
 import { type Bundle, bundle } from "../../internal/esbuild.js"
+import type { Edition } from "./edition.js"
 
 /** What a runtime reported, after the driver's own checks. */
 export interface RunResult {
@@ -34,9 +35,16 @@ export interface Runtime {
   readonly run: Effect.Effect<RunResult, RunFailure, Requirements>
 }
 
-/** One ESM bundle of an acceptance entry file (relative to `packages/platform`), unminified for readable stacks. */
-export const buildBundle = (entry: string, platform: "neutral" | "browser"): Effect.Effect<Bundle, RunFailure> =>
+/**
+ * One ESM bundle of an acceptance entry file (relative to the edition's
+ * platform package), unminified for readable stacks.
+ */
+export const buildBundle = (
+  edition: Edition,
+  entry: string,
+  platform: "neutral" | "browser"
+): Effect.Effect<Bundle, RunFailure> =>
   Effect.tryPromise({
-    try: () => bundle({ entry, platform, minify: false }),
+    try: () => bundle({ entry, dir: edition.packageDir, platform, minify: false }),
     catch: (error) => new RunFailure({ message: `esbuild ${entry}: ${String(error)}` })
   })
