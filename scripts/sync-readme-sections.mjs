@@ -11,6 +11,7 @@ const packages = ["core", "platform", "testing"]
 const readmes = [
   ...packages.map((pkg) => ({ path: `packages/${pkg}/README.md`, sections: required })),
   { path: "effect4/packages/core/README.md", sections: ["errors", "configuration"] },
+  { path: "effect4/packages/platform/README.md", sections: ["errors", "configuration"] },
   { path: "effect4/packages/testing/README.md", sections: ["errors", "configuration"] }
 ]
 const check = process.argv.includes("--check")

@@ -5,12 +5,14 @@
  * the socket (garbage status lines, broken chunked encoding, resets).
  *
  * Every server listens on 127.0.0.1 only, counts the requests it receives,
- * records their headers, and is closed with the scope that started it: its
- * timers are cleared and every socket is destroyed, so nothing outlives a test.
- * Every writer below stops by itself (a byte budget and a time budget).
+ * records their headers, and is stopped with `close`: its timers are cleared
+ * and every socket is destroyed, so nothing outlives a test. Every writer
+ * below stops by itself (a byte budget and a time budget).
+ *
+ * Plain TypeScript over node:http, with no Effect: the Effect 3 and the
+ * Effect 4 editions run this one copy (each wraps `start` and `close` in its
+ * own `acquireRelease`).
  */
-import * as Effect from "effect/Effect"
-import type * as Scope from "effect/Scope"
 import * as Http from "node:http"
 import type * as Net from "node:net"
 
@@ -63,74 +65,75 @@ const internalsOf = (socket: Net.Socket): Internals => {
   return found
 }
 
+/** A running server and the way to stop it. */
+export interface RunningServer extends TestServer {
+  /** Clears the server's timers, destroys its sockets and waits for it to close. */
+  readonly close: () => Promise<void>
+}
+
 /**
- * Starts a server on 127.0.0.1 with an ephemeral port, closed with the scope.
+ * Starts a server on 127.0.0.1 with an ephemeral port.
  * A handler that throws answers 500 with the exception's message, so a broken
  * script shows up as a failed case rather than a hung one.
  */
-export const serve = (handler: Handler): Effect.Effect<TestServer, never, Scope.Scope> =>
-  Effect.acquireRelease(
-    Effect.async<{ readonly server: Http.Server; readonly state: Internals; readonly stats: TestServer }>((resume) => {
-      const state: Internals = { timers: new Set(), sockets: new Set(), written: 0 }
-      const received: Array<Received> = []
-      let connections = 0
-      let origin = ""
-      // The default limit on request headers is kept; responses are what is hostile here.
-      const server = Http.createServer({ keepAliveTimeout: 2_000 }, (req, res) => {
-        const url = new URL(req.url ?? "/", origin)
-        const seen: Received = {
-          method: req.method ?? "",
-          path: url.pathname,
-          query: url.searchParams,
-          headers: req.headers
+export const start = (handler: Handler): Promise<RunningServer> =>
+  new Promise((resolve) => {
+    const state: Internals = { timers: new Set(), sockets: new Set(), written: 0 }
+    const received: Array<Received> = []
+    let connections = 0
+    let origin = ""
+    // The default limit on request headers is kept; responses are what is hostile here.
+    const server = Http.createServer({ keepAliveTimeout: 2_000 }, (req, res) => {
+      const url = new URL(req.url ?? "/", origin)
+      const seen: Received = {
+        method: req.method ?? "",
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers
+      }
+      received.push(seen)
+      const exchange: Exchange = { ...seen, n: received.length, origin, req, res, socket: req.socket }
+      try {
+        handler(exchange)
+      } catch (error) {
+        if (!res.headersSent) {
+          res.writeHead(500, { "content-type": "text/plain" })
+          res.end(`test server handler threw: ${String(error)}`)
         }
-        received.push(seen)
-        const exchange: Exchange = { ...seen, n: received.length, origin, req, res, socket: req.socket }
-        try {
-          handler(exchange)
-        } catch (error) {
-          if (!res.headersSent) {
-            res.writeHead(500, { "content-type": "text/plain" })
-            res.end(`test server handler threw: ${String(error)}`)
-          }
-        }
-      })
-      server.on("connection", (socket) => {
-        connections++
-        state.sockets.add(socket)
-        internals.set(socket, state)
-        socket.on("close", () => state.sockets.delete(socket))
-        // A reset from the client is expected in many cases; it must not crash the run.
-        socket.on("error", () => {})
-      })
-      server.on("clientError", (_error, socket) => socket.destroy())
-      server.listen(0, "127.0.0.1", () => {
-        const address = server.address()
-        const port = typeof address === "object" && address !== null ? address.port : 0
-        origin = `http://127.0.0.1:${port}`
-        resume(Effect.succeed({
-          server,
-          state,
-          stats: {
-            origin,
-            port,
-            received,
-            requests: () => received.length,
-            bytesWritten: () => state.written,
-            connections: () => connections
-          }
-        }))
-      })
-    }),
-    ({ server, state }) =>
-      Effect.async<void>((resume) => {
+      }
+    })
+    server.on("connection", (socket) => {
+      connections++
+      state.sockets.add(socket)
+      internals.set(socket, state)
+      socket.on("close", () => state.sockets.delete(socket))
+      // A reset from the client is expected in many cases; it must not crash the run.
+      socket.on("error", () => {})
+    })
+    server.on("clientError", (_error, socket) => socket.destroy())
+    const close = () =>
+      new Promise<void>((closed) => {
         for (const timer of state.timers) clearTimeout(timer)
         state.timers.clear()
         for (const socket of state.sockets) socket.destroy()
         server.closeAllConnections()
-        server.close(() => resume(Effect.void))
+        server.close(() => closed())
       })
-  ).pipe(Effect.map(({ stats }) => stats))
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address()
+      const port = typeof address === "object" && address !== null ? address.port : 0
+      origin = `http://127.0.0.1:${port}`
+      resolve({
+        origin,
+        port,
+        received,
+        requests: () => received.length,
+        bytesWritten: () => state.written,
+        connections: () => connections,
+        close
+      })
+    })
+  })
 
 /** A timer owned by the exchange's server: cleared when the server closes. */
 export const later = (exchange: Exchange, ms: number, f: () => void): void => {
