@@ -14,14 +14,22 @@
 // sources ship next to dist/ for the source maps and declaration maps.
 //
 // Usage (from a package directory): node ../../scripts/build-package.mjs [--bin name=module]
+//
+// The Effect 4 edition (effect4/packages/*) uses the same script, run under Node 22
+// (effect4/scripts/build.sh). Its packages have no tsconfig.build.json: the script then
+// derives build/tsconfig.build.json from the package's tsconfig.json (same base, src only,
+// emitting JavaScript into dist/esm, referencing the builds of the workspace packages it
+// depends on, as the Effect 3 tsconfig.build.json files do by hand). TypeScript is the
+// package's own workspace's (resolved from the package directory), so each edition
+// compiles with the compiler its workspace pins.
 import { transform } from "esbuild"
 import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import { createRequire } from "node:module"
 import * as path from "node:path"
 
-const require = createRequire(import.meta.url)
 const cwd = process.cwd()
+const require = createRequire(path.join(cwd, "package.json"))
 const pkg = JSON.parse(fs.readFileSync(path.join(cwd, "package.json"), "utf8"))
 const started = Date.now()
 
@@ -47,11 +55,57 @@ fs.rmSync(dist, { recursive: true, force: true })
 fs.rmSync(path.join(cwd, "build", "tsconfig.build.tsbuildinfo"), { force: true })
 
 // 2. ESM and declarations with tsc (project references build the dependencies' declarations first).
-const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-b", "tsconfig.build.json"], {
+const buildConfig = fs.existsSync(path.join(cwd, "tsconfig.build.json"))
+  ? "tsconfig.build.json"
+  : deriveBuildConfig()
+const tsc = spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-b", buildConfig], {
   cwd,
   stdio: "inherit"
 })
 if (tsc.status !== 0) process.exit(tsc.status ?? 1)
+
+// tsconfig.json (which also covers test/) turned into a build of src/ alone, written to
+// build/ (gitignored) with every path made relative to it. A reference to another package
+// of the workspace is kept only when that package is a dependency (not one that only the
+// tests use), and points at that package's derived build, as tsconfig.build.json files do.
+function deriveBuildConfig(dir = cwd) {
+  const ts = require("typescript")
+  const read = ts.readConfigFile(path.join(dir, "tsconfig.json"), ts.sys.readFile)
+  if (read.error) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, "\n"))
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"))
+  const needed = new Set(Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies }))
+  const from = path.join(dir, "build")
+  const rel = (file) => path.relative(from, path.resolve(dir, file)).split(path.sep).join("/")
+  const references = (read.config.references ?? []).flatMap((reference) => {
+    const target = path.resolve(dir, reference.path)
+    const targetManifest = path.join(target, "package.json")
+    if (!fs.existsSync(targetManifest)) return [{ path: rel(target) }]
+    if (!needed.has(JSON.parse(fs.readFileSync(targetManifest, "utf8")).name)) return []
+    const build = fs.existsSync(path.join(target, "tsconfig.build.json"))
+      ? "tsconfig.build.json"
+      : deriveBuildConfig(target)
+    return [{ path: rel(path.join(target, build)) }]
+  })
+  const config = {
+    extends: typeof read.config.extends === "string" && read.config.extends.startsWith(".")
+      ? rel(read.config.extends)
+      : read.config.extends,
+    include: [rel("src")],
+    compilerOptions: {
+      ...read.config.compilerOptions,
+      rootDir: rel("src"),
+      outDir: rel("dist/esm"),
+      tsBuildInfoFile: "./tsconfig.build.tsbuildinfo",
+      emitDeclarationOnly: false,
+      sourceMap: true
+    },
+    references
+  }
+  fs.mkdirSync(from, { recursive: true })
+  const file = path.join(from, "tsconfig.build.json")
+  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`)
+  return path.relative(dir, file)
+}
 
 const walk = (dir) =>
   fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -1,16 +1,23 @@
 #!/usr/bin/env node
-// `pnpm check:packages`: packs every published package the way `pnpm publish` would
-// (pnpm applies `publishConfig` and rewrites `workspace:`/`catalog:` ranges), then checks
-// each tarball with
+// `pnpm check:packages` (Effect 3 edition, the root workspace) and, from effect4/,
+// `pnpm check:packages` (Effect 4 edition: `node ../scripts/check-packages.mjs effect4`):
+// packs every published package of the edition the way `pnpm publish` would (pnpm applies
+// `publishConfig` and rewrites `workspace:`/`catalog:` ranges), then checks each tarball with
 //   - publint (any error, warning or suggestion fails),
 //   - attw, "Are the Types Wrong?" (node10, node16 from CJS, node16 from ESM and bundler
 //     must all be green: the default "strict" profile),
 //   - our own rules: exports and bins point into dist/ and exist in the tarball, every
 //     public module of src/ is exported, "./internal/*" is closed (null), no workspace:/catalog:
-//     range is left.
-// Run `pnpm build` first. Prints every check of every package; exits non-zero if any
-// package has a problem. With PACK_DIR set, the checked tarballs are also left there, so
-// the smoke test (scripts/smoke/run.sh) installs exactly these instead of packing again.
+//     range is left; LICENSE (MIT) and README.md are in the tarball; repository (with its
+//     directory), bugs and homepage point at the GitHub repository; the edition's version
+//     line and dist-tag (Effect 3: 0.x under `effect3`, Effect 4: 1.x under `latest`, the
+//     shared protocol package under `latest`); every @anthropic-effect/* range is met by the
+//     version of that package in this repository (protocol: packages/protocol, for both
+//     editions); the `effect` peer names the edition's major.
+// Run the edition's `pnpm build` first. Prints every check of every package; exits non-zero
+// if any package has a problem. With PACK_DIR set, the checked tarballs are also left there
+// (the Effect 4 ones in $PACK_DIR/effect4), so the smoke tests (scripts/smoke/run.sh,
+// scripts/smoke/effect4/run.sh) install exactly these instead of packing again.
 import { spawnSync } from "node:child_process"
 import * as fs from "node:fs"
 import * as os from "node:os"
@@ -18,6 +25,19 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const editions = {
+  effect3: { dir: "packages", effectMajor: 3, major: 0, tag: "effect3", packDir: "" },
+  effect4: { dir: "effect4/packages", effectMajor: 4, major: 1, tag: "latest", packDir: "effect4" }
+}
+const editionName = process.argv[2] ?? "effect3"
+const edition = editions[editionName]
+if (edition === undefined) {
+  console.error(`usage: check-packages.mjs [${Object.keys(editions).join("|")}]`)
+  process.exit(2)
+}
+// The one protocol package both editions depend on, published from the root workspace.
+const protocolDir = path.join(root, "packages", "protocol")
+const repositoryUrl = "https://github.com/anthropic-effect/anthropic-effect"
 // Under `pnpm check:packages`, npm_execpath is the running pnpm; otherwise the pinned one.
 const pnpmCommand = /pnpm/.test(process.env.npm_execpath ?? "")
   ? `"${process.execPath}" "${process.env.npm_execpath}"`
@@ -30,10 +50,35 @@ const run = (command, args, options = {}) => {
   return { status: result.status, output: `${result.stdout ?? ""}${result.stderr ?? ""}` }
 }
 
-const packages = fs.readdirSync(path.join(root, "packages"))
-  .map((name) => path.join(root, "packages", name))
+const readManifest = (dir) => JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8"))
+const packages = fs.readdirSync(path.join(root, edition.dir))
+  .map((name) => path.join(root, edition.dir, name))
   .filter((dir) => fs.existsSync(path.join(dir, "package.json")))
-  .filter((dir) => !JSON.parse(fs.readFileSync(path.join(dir, "package.json"), "utf8")).private)
+  .filter((dir) => !readManifest(dir).private)
+
+// The versions our ranges must meet: this edition's packages, and the shared protocol.
+const ourVersions = new Map([protocolDir, ...packages].map((dir) => {
+  const { name, version } = readManifest(dir)
+  return [name, version]
+}))
+// The range forms our manifests use (^, ~, exact), with npm's meaning of ^ below 1.0.0.
+const satisfies = (range, version) => {
+  const match = /^([\^~]?)(\d+)\.(\d+)\.(\d+)$/.exec(range)
+  const have = /^(\d+)\.(\d+)\.(\d+)$/.exec(version)
+  if (!match || !have) return false
+  const [, op, ...wantParts] = match
+  const [a, b, c] = wantParts.map(Number)
+  const [x, y, z] = have.slice(1).map(Number)
+  const atLeast = x > a || (x === a && (y > b || (y === b && z >= c)))
+  if (!atLeast) return false
+  if (op === "") return x === a && y === b && z === c
+  if (op === "~") return x === a && y === b
+  return a > 0 ? x === a : b > 0 ? x === 0 && y === b : x === 0 && y === 0 && z === c
+}
+
+const packDir = process.env.PACK_DIR ? path.join(process.env.PACK_DIR, edition.packDir) : undefined
+if (packDir) fs.mkdirSync(packDir, { recursive: true })
+console.log(`check:packages (${editionName}): ${packages.map((dir) => path.relative(root, dir)).join(", ")}`)
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "check-packages-"))
 let failed = false
@@ -59,7 +104,7 @@ try {
     }
     const tarball = path.join(dest, tarballs[0])
     console.log(`packed ${tarballs[0]} (${(fs.statSync(tarball).size / 1024).toFixed(1)} KiB)`)
-    if (process.env.PACK_DIR) fs.copyFileSync(tarball, path.join(process.env.PACK_DIR, tarballs[0]))
+    if (packDir) fs.copyFileSync(tarball, path.join(packDir, tarballs[0]))
 
     // publint: zero messages at every level.
     const lint = run(publint, ["run", tarball, "--level", "suggestion", "--strict"], {
@@ -132,6 +177,63 @@ try {
       if (packed.dependencies?.[name]) problems.push(`${name} must be a peer dependency, not a dependency`)
     }
 
+    // Files every tarball carries.
+    const license = path.join(pkgDir, "LICENSE")
+    if (!fs.existsSync(license)) problems.push("LICENSE is not in the tarball")
+    else if (!/^MIT License/.test(fs.readFileSync(license, "utf8"))) problems.push("LICENSE is not the MIT license")
+    if (packed.license !== "MIT") problems.push(`license is ${packed.license}, not MIT`)
+    if (!fs.existsSync(path.join(pkgDir, "README.md"))) problems.push("README.md is not in the tarball")
+
+    // Where the package comes from: the GitHub repository, its directory, its issues.
+    const directory = path.relative(root, dir).split(path.sep).join("/")
+    if (
+      packed.repository?.type !== "git" || packed.repository?.url !== `git+${repositoryUrl}.git` ||
+      packed.repository?.directory !== directory
+    ) {
+      problems.push(`repository must be { type: "git", url: "git+${repositoryUrl}.git", directory: "${directory}" }`)
+    }
+    if (packed.bugs?.url !== `${repositoryUrl}/issues`) problems.push(`bugs.url must be ${repositoryUrl}/issues`)
+    if (packed.homepage !== `${repositoryUrl}/tree/main/${directory}#readme`) {
+      problems.push(`homepage must be ${repositoryUrl}/tree/main/${directory}#readme, is ${packed.homepage}`)
+    }
+
+    // The edition's version line and dist-tag (npm publish takes the tag from publishConfig
+    // unless --tag is given). The protocol package is shared by both editions: 0.x, latest.
+    const shared = packed.name === "@anthropic-effect/protocol"
+    const major = Number(packed.version.split(".")[0])
+    const wantMajor = shared ? 0 : edition.major
+    const wantTag = shared ? "latest" : edition.tag
+    if (major !== wantMajor) problems.push(`version ${packed.version} is not ${wantMajor}.x`)
+    if ((packed.publishConfig?.tag ?? "latest") !== wantTag) {
+      problems.push(`publishConfig.tag is ${packed.publishConfig?.tag ?? "(none: latest)"}, not ${wantTag}`)
+    }
+
+    // Our own packages: every range is met by the version this repository publishes.
+    for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+      for (const [name, range] of Object.entries(packed[field] ?? {})) {
+        if (!name.startsWith("@anthropic-effect/")) continue
+        const version = ourVersions.get(name)
+        if (version === undefined) problems.push(`${field}.${name}: no such package in ${edition.dir}`)
+        else if (!satisfies(range, version)) {
+          problems.push(`${field}.${name}@${range} does not match ${name}@${version} of this repository`)
+        }
+      }
+    }
+    // The peers name the edition's Effect major, so installing next to the other major fails
+    // with an ERESOLVE that names this package (scripts/smoke checks the message).
+    const effectRange = packed.peerDependencies?.effect
+    if (!shared) {
+      if (effectRange === undefined) problems.push("no peer dependency on effect")
+      else if (Number(/^[\^~]?(\d+)\./.exec(effectRange)?.[1]) !== edition.effectMajor) {
+        problems.push(`peerDependencies.effect@${effectRange} is not effect ${edition.effectMajor}`)
+      }
+    }
+    if (edition.effectMajor === 4) {
+      for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+        if (packed[field]?.["@effect/platform"]) problems.push(`${field}.@effect/platform: Effect 4 has it in effect`)
+      }
+    }
+
     console.log(`\n--- package.json rules\n${problems.length === 0 ? "ok" : problems.map((p) => `- ${p}`).join("\n")}`)
     console.log(
       `${manifest.name}: ${problems.length === 0 ? "clean" : "PROBLEMS"} (${
@@ -144,7 +246,7 @@ try {
   fs.rmSync(tmp, { recursive: true, force: true })
 }
 if (failed) {
-  console.error("\ncheck:packages failed")
+  console.error(`\ncheck:packages (${editionName}) failed`)
   process.exit(1)
 }
-console.log(`\ncheck:packages: ${packages.length} packages clean`)
+console.log(`\ncheck:packages (${editionName}): ${packages.length} packages clean`)

@@ -2,7 +2,6 @@
 const { Models, ModelsError } = require("@anthropic-effect/core")
 const NodeModels = require("@anthropic-effect/platform/node")
 const { Catalogue, ModelsApiServer } = require("@anthropic-effect/testing")
-const Chunk = require("effect/Chunk")
 const Effect = require("effect/Effect")
 const Stream = require("effect/Stream")
 const run = require("./program.cjs")
@@ -13,7 +12,7 @@ for (const id of ["@anthropic-effect/core", "@anthropic-effect/platform/node", "
   if (!/[\\/]dist[\\/]cjs[\\/]/.test(file)) throw new Error(`${id} resolved to ${file}, not dist/cjs`)
 }
 
-run("cjs", { Catalogue, Chunk, Effect, Models, ModelsApiServer, ModelsError, NodeModels, Stream }).catch((error) => {
+run("cjs", { Catalogue, Effect, Models, ModelsApiServer, ModelsError, NodeModels, Stream }).catch((error) => {
   console.error(error)
   process.exit(1)
 })

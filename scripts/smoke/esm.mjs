@@ -3,9 +3,8 @@
 import { Models, ModelsError } from "@anthropic-effect/core"
 import * as NodeModels from "@anthropic-effect/platform/node"
 import { Catalogue, ModelsApiServer } from "@anthropic-effect/testing"
-import * as Chunk from "effect/Chunk"
 import * as Effect from "effect/Effect"
 import * as Stream from "effect/Stream"
 import run from "./program.cjs"
 
-await run("esm", { Catalogue, Chunk, Effect, Models, ModelsApiServer, ModelsError, NodeModels, Stream })
+await run("esm", { Catalogue, Effect, Models, ModelsApiServer, ModelsError, NodeModels, Stream })

@@ -1,11 +1,11 @@
-// The program both consumers run. It is handed the modules rather than loading
-// them, so esm.mjs exercises the packages through `import` and cjs.cjs through
-// `require`, each resolving its own build.
+// The program both consumers run, in both editions (run.sh for Effect 3, effect4/run.sh
+// for Effect 4). It is handed the modules rather than loading them, so esm.mjs exercises
+// the packages through `import` and cjs.cjs through `require`, each resolving its own build.
 const apiKey = "sk-ant-smoke-fake-key"
 
 module.exports = async function run(
   label,
-  { Catalogue, Chunk, Effect, Models, ModelsApiServer, ModelsError, NodeModels, Stream }
+  { Catalogue, Effect, Models, ModelsApiServer, ModelsError, NodeModels, Stream }
 ) {
   const program = Effect.gen(function*() {
     const server = yield* ModelsApiServer.serve({ apiKey })
@@ -19,7 +19,8 @@ module.exports = async function run(
       Effect.provide(NodeModels.layer({ apiKey: "sk-ant-wrong-fake-key", baseUrl: server.url, maxRetries: 0 })),
       Effect.flip
     )
-    return { page, all: Chunk.toReadonlyArray(all), wrongKey }
+    // A Chunk in Effect 3, an Array in Effect 4: both are iterable.
+    return { page, all: Array.from(all), wrongKey }
   })
 
   const { all, page, wrongKey } = await Effect.runPromise(program.pipe(Effect.scoped, Effect.timeout("30 seconds")))

@@ -1,11 +1,17 @@
 #!/usr/bin/env bash
-# Packed-install smoke test: packs the four packages as `pnpm publish` would, installs
-# the tarballs with npm into a fresh project (effect, @effect/platform,
-# @effect/platform-node and TypeScript from the registry), then
+# Packed-install smoke test of the Effect 3 edition (effect4/run.sh is the Effect 4 one):
+# packs the four packages as `pnpm publish` would, then in a new npm project (`npm init -y`)
+#   - installs them with `npm install effect@3 @effect/platform @effect/platform-node <tarballs>`
+#     (the peer ranges for the two @effect packages, as the README's install line; no flags),
+#     and TypeScript ~5.9 and @types/node as dev dependencies,
 #   (a) runs an ESM program (import) and (b) a CommonJS program (require) that list
 #       the models of a ModelsApiServer on 127.0.0.1 through @anthropic-effect/platform/node,
 #   (c) type-checks check.ts with moduleResolution bundler, and check.mts / check.cts with node16,
-#   (d) runs the packed `anthropic-models-mock` bin (without tsx).
+#   (d) runs the packed `anthropic-models-mock` bin (without tsx),
+#   (e) type-checks and runs the program snippets of README.md and packages/*/README.md
+#       (readme.mjs) against a loopback mock,
+#   (f) installs the edition next to effect@latest (Effect 4): npm must fail with an ERESOLVE
+#       that names our package, pnpm must warn naming it (mismatch.sh).
 # Fake keys only; every step has a time limit; the temporary directory is removed.
 # Run `pnpm build` first.
 set -euo pipefail
@@ -27,39 +33,45 @@ took() { echo "   (${SECONDS}s)"; }
 
 step "pack"
 mkdir -p "$tmp/packs" "$tmp/project"
+version() { node -p 'require(process.argv[1]).version' "$root/packages/$1/package.json"; }
 for pkg in protocol core platform testing; do
   # `pnpm check:packages` with PACK_DIR set has packed and checked these already (as CI does).
-  packed="$(ls "${PACK_DIR:-/nonexistent}"/anthropic-effect-"$pkg"-*.tgz 2>/dev/null | head -1 || true)"
-  if [[ -n "$packed" ]]; then
+  packed="${PACK_DIR:-/nonexistent}/anthropic-effect-$pkg-$(version "$pkg").tgz"
+  if [[ -f "$packed" ]]; then
     cp "$packed" "$tmp/packs/"
   else
     (cd "$root/packages/$pkg" && timeout 120 bash -c "$(declare -f pnpm); pnpm pack --pack-destination '$tmp/packs'" >/dev/null)
   fi
 done
-ls "$tmp/packs"
+ls -l "$tmp/packs" | awk 'NR > 1 { printf "   %s %6.1f KiB\n", $9, $5 / 1024 }'
+tarball() { echo "$tmp/packs/anthropic-effect-$1-$(version "$1").tgz"; }
+# The registry versions: the ranges the packed packages declare as peers.
+tar xzf "$(tarball testing)" -C "$tmp" package/package.json
+mv "$tmp/package/package.json" "$tmp/testing.json"
+peer() { node -e 'const p=require(process.argv[1]);process.stdout.write(p.peerDependencies[process.argv[2]])' "$tmp/testing.json" "$1"; }
 took
 
-# The tarballs carry the packages' current version (changesets sets it).
-version="$(node -p 'require(process.argv[1]).version' "$root/packages/testing/package.json")"
-# The registry versions: the ranges the packed packages declare as peers.
-peer() { node -e 'const p=require(process.argv[1]);process.stdout.write(p.peerDependencies[process.argv[2]])' "$tmp/project/testing.json" "$1"; }
-tar xzf "$tmp/packs/anthropic-effect-testing-$version.tgz" -C "$tmp" package/package.json
-mv "$tmp/package/package.json" "$tmp/project/testing.json"
+# A user's new project: none of the npm_config_* settings that `pnpm run` exports
+# (overrides, dir, catalog, ...) reach npm there; where the registry is and how to reach it do.
+while read -r name; do
+  case "$name" in
+    npm_config_registry | npm_config_cache | npm_config_userconfig | npm_config_globalconfig | npm_config_*proxy | \
+      npm_config_cafile | npm_config_strict_ssl) ;;
+    *) unset "$name" ;;
+  esac
+done < <(env | sed -n 's/^\(npm_config_[^=]*\)=.*/\1/p')
 
-step "npm install (tarballs + effect, @effect/platform, @effect/platform-node, typescript ~5.9, @types/node from the registry)"
+step "npm init -y; npm install effect@3 @effect/platform@$(peer @effect/platform) @effect/platform-node@$(peer @effect/platform-node) + the four tarballs (no flags)"
 cd "$tmp/project"
-echo '{ "name": "anthropic-effect-smoke", "private": true, "version": "0.0.0" }' >package.json
-timeout 300 npm install --no-audit --no-fund --loglevel=error \
-  "$tmp/packs/anthropic-effect-protocol-$version.tgz" \
-  "$tmp/packs/anthropic-effect-core-$version.tgz" \
-  "$tmp/packs/anthropic-effect-platform-$version.tgz" \
-  "$tmp/packs/anthropic-effect-testing-$version.tgz" \
-  "effect@$(peer effect)" "@effect/platform@$(peer @effect/platform)" "@effect/platform-node@$(peer @effect/platform-node)" \
-  "typescript@~5.9.3" "@types/node@^20.11.0"
+npm init -y >/dev/null
+timeout 300 npm install effect@3 "@effect/platform@$(peer @effect/platform)" "@effect/platform-node@$(peer @effect/platform-node)" \
+  "$(tarball protocol)" "$(tarball core)" "$(tarball platform)" "$(tarball testing)"
+timeout 300 npm install --save-dev --no-audit --no-fund --loglevel=error "typescript@~5.9.3" "@types/node@^20.11.0"
 node -e 'for (const n of ["@anthropic-effect/protocol","@anthropic-effect/core","@anthropic-effect/platform","@anthropic-effect/testing","effect","@effect/platform","@effect/platform-node","typescript"]) console.log("   " + n + "@" + require(n + "/package.json").version)'
 took
 
-cp "$here/esm.mjs" "$here/cjs.cjs" "$here/program.cjs" "$here/bin.mjs" "$here/tsconfig.bundler.json" "$here/tsconfig.node16.json" .
+cp "$here/esm.mjs" "$here/cjs.cjs" "$here/program.cjs" "$here/bin.mjs" "$here/serve.mjs" "$here/readme.mjs" \
+  "$here/tsconfig.bundler.json" "$here/tsconfig.node16.json" .
 cp "$here/check.ts" check.ts
 cp "$here/check.ts" check.mts
 cp "$here/check.ts" check.cts
@@ -92,6 +104,31 @@ took
 
 step "(d) the packed bin, without tsx"
 timeout 60 node bin.mjs
+took
+
+step "(e) the README programs (README.md, packages/*/README.md)"
+timeout 300 node readme.mjs "$root/README.md" "$root/packages/core/README.md" "$root/packages/platform/README.md" \
+  "$root/packages/testing/README.md"
+took
+
+step "(f) next to Effect 4: effect@latest with these tarballs"
+# shellcheck source=mismatch.sh
+source "$here/mismatch.sh"
+effect_peer="$(peer effect)"
+core_version="$(version core)"
+platform_version="$(version platform)"
+ours="@anthropic-effect/(core@$core_version|platform@$platform_version)"
+echo "   npm install effect@latest + core, platform (and protocol):"
+expect_npm_eresolve "$tmp/mismatch-npm-platform" "peer [^ ]+ from $ours\$" \
+  effect@latest "$(tarball protocol)" "$(tarball core)" "$(tarball platform)"
+echo "   npm install effect@latest + core alone (and protocol):"
+expect_npm_eresolve "$tmp/mismatch-npm-core" "peer [^ ]+ from @anthropic-effect/core@$core_version\$" \
+  effect@latest "$(tarball protocol)" "$(tarball core)"
+echo "   pnpm add effect@latest + core, platform:"
+expect_pnpm_warning "$tmp/mismatch-pnpm" \
+  "{\"@anthropic-effect/protocol\":\"file:$(tarball protocol)\",\"@anthropic-effect/core\":\"file:$(tarball core)\"}" \
+  "@anthropic-effect/platform $platform_version" "unmet peer effect@$effect_peer: found 4." \
+  effect@latest "$(tarball core)" "$(tarball platform)"
 took
 
 echo "== smoke test passed"
