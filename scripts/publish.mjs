@@ -17,7 +17,10 @@ const pnpm = (args, cwd) => execFileSync("npx", ["-y", "pnpm@10.34.8", ...args],
 
 const isPublished = (name, version) => {
   try {
-    return execFileSync("npm", ["view", `${name}@${version}`, "version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] })
+    return execFileSync("npm", ["view", `${name}@${version}`, "version"], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"]
+    })
       .trim() === version
   } catch {
     return false // npm view fails with E404 for a version (or package) not yet published
@@ -35,5 +38,8 @@ for (const dir of dirs) {
     continue
   }
   console.log(`${manifest.name}@${manifest.version}: publishing under "${tag}"${dryRun ? " (dry run)" : ""}`)
-  pnpm(["publish", "--tag", tag, "--access", "public", "--no-git-checks", ...(dryRun ? ["--dry-run"] : [])], path.join(root, dir))
+  pnpm(
+    ["publish", "--tag", tag, "--access", "public", "--no-git-checks", ...(dryRun ? ["--dry-run"] : [])],
+    path.join(root, dir)
+  )
 }

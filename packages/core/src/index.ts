@@ -21,3 +21,9 @@ export * as ModelsConfig from "./ModelsConfig.js"
  * @category exports
  */
 export * as ModelsError from "./ModelsError.js"
+
+/**
+ * @since 0.3.0
+ * @category exports
+ */
+export * as ModelCatalog from "./ModelCatalog.js"

@@ -9,12 +9,15 @@
  *
  * @since 0.1.0
  */
+import type * as ModelCatalog from "@anthropic-effect/core/ModelCatalog"
 import type * as Models from "@anthropic-effect/core/Models"
 import type * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
 import * as HttpClient from "@effect/platform/HttpClient"
+import * as KeyValueStore from "@effect/platform/KeyValueStore"
 import * as ConfigError from "effect/ConfigError"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
+import { storeOr } from "./internal/catalogStore.js"
 import * as Fetch from "./internal/fetch.js"
 import { modelsLayer } from "./internal/layer.js"
 
@@ -69,3 +72,27 @@ export const layer = (options: Options): Layer.Layer<Models.Models, ConfigError.
     headers: { ...config.headers, "anthropic-dangerous-direct-browser-access": "true" }
   }, "options-only")
 }
+
+/**
+ * A model catalogue store in `localStorage`, so that a reload reuses a
+ * fresh snapshot: `ModelCatalog.layer({ store: BrowserModels.layerCatalogStore })`.
+ * Where `localStorage` cannot be used (a private window that refuses it, a
+ * worker), the snapshot stays in memory, after a warning.
+ *
+ * @since 0.3.0
+ * @category layers
+ */
+export const layerCatalogStore: Layer.Layer<ModelCatalog.CatalogStore> = storeOr(
+  "localStorage",
+  Layer.unwrapEffect(
+    Effect.map(
+      Effect.try(() => {
+        const storage = globalThis.localStorage
+        // Touching it is what throws where it is refused.
+        storage.getItem("anthropic-model-catalog-probe")
+        return storage
+      }),
+      (storage) => KeyValueStore.layerStorage(() => storage)
+    )
+  )
+)

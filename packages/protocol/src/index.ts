@@ -11,6 +11,18 @@
 export * as Catalogue from "./Catalogue.js"
 
 /**
+ * @since 0.3.0
+ * @category exports
+ */
+export * as Catalog from "./Catalog.js"
+
+/**
+ * @since 0.3.0
+ * @category exports
+ */
+export * as CatalogStore from "./CatalogStore.js"
+
+/**
  * @since 0.2.0
  * @category exports
  */
