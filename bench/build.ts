@@ -152,3 +152,111 @@ export const buildBrowser = async (file: string): Promise<Uint8Array> => {
   if (output === undefined) throw new Error(`no output for ${file}`)
   return output.contents
 }
+
+/** The Effect 4 edition's workspace, with its own node_modules. */
+export const effect4Root = Path.resolve(benchDir, "..", "effect4")
+
+// The effect4 package that depends on both `effect` and `@effect/platform-node`:
+// npm imports of the Effect 4 peers resolve from here, never from the bench's
+// Effect 3 node_modules.
+const effect4Resolver = Path.join(effect4Root, "packages", "platform")
+
+/** Whether the effect4 workspace is installed, so its peers can be built. */
+export const effect4Installed = (): boolean =>
+  ["effect", "@effect/platform-node"].every((name) =>
+    Fs.existsSync(Path.join(effect4Resolver, "node_modules", name, "package.json"))
+  )
+
+/** A directory under `parent` whose bare imports load the effect4 workspace's npm packages. */
+export const makeEffect4Dir = (parent: string, name: string): string => {
+  const dir = Path.join(parent, name)
+  Fs.mkdirSync(dir, { recursive: true })
+  Fs.symlinkSync(Path.join(effect4Resolver, "node_modules"), Path.join(dir, "node_modules"), "dir")
+  return dir
+}
+
+const skipRedirect = Symbol("effect4-resolved")
+
+/**
+ * Resolves `@anthropic-effect/*` to the Effect 4 edition's sources
+ * (`effect4/packages/<name>/src`, protocol from the root's `packages/`) and
+ * keeps npm packages external, or, when they are bundled too, resolves the
+ * imports of bench files (and generated entries) from the effect4 workspace.
+ */
+const effect4Sources = (bundleNpm: boolean): esbuild.Plugin => ({
+  name: "effect4-sources",
+  setup(build) {
+    build.onResolve({ filter: /^[^./]/ }, async (args) => {
+      if (args.pluginData === skipRedirect) return undefined
+      const match = /^@anthropic-effect\/([^/]+)(?:\/(.+))?$/.exec(args.path)
+      if (match !== null) {
+        const [, name, subpath = "index"] = match
+        const root = name === "protocol" ? Path.resolve(benchDir, "..") : effect4Root
+        const file = Path.join(root, "packages", name, "src", `${subpath}.ts`)
+        return Fs.existsSync(file) ? { path: file } : { errors: [{ text: `${args.path}: no ${file}` }] }
+      }
+      if (!bundleNpm) return { path: args.path, external: true }
+      // The edition's own files and its dependencies resolve from where they are.
+      if (Fs.realpathSync(args.importer).startsWith(effect4Root)) return undefined
+      const resolved = await build.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: effect4Resolver,
+        pluginData: skipRedirect
+      })
+      return resolved.errors.length > 0 ? { errors: resolved.errors } : { path: resolved.path }
+    })
+  }
+})
+
+/**
+ * Compiles entries (absolute paths) against the Effect 4 edition into
+ * `outdir`, which must resolve the effect4 workspace's npm packages
+ * (`makeEffect4Dir`). Any warning stops the build, as in `buildFromSources`:
+ * a missing export would make a peer fail or skip work at run time.
+ */
+export const buildEffect4 = async (
+  outdir: string,
+  entries: Readonly<Record<string, string>>,
+  options: { readonly bundleNpm?: boolean; readonly browser?: boolean } = {}
+): Promise<Built & { readonly contents: Readonly<Record<string, Uint8Array>> }> => {
+  const browser = options.browser === true
+  const bundleNpm = browser || options.bundleNpm === true
+  const result = await esbuild.build({
+    entryPoints: entries,
+    bundle: true,
+    platform: browser ? "browser" : "node",
+    format: "esm",
+    target: browser ? "es2022" : "node22",
+    minify: browser,
+    write: !browser,
+    outdir,
+    outExtension: { ".js": ".mjs" },
+    plugins: [effect4Sources(bundleNpm)],
+    banner: bundleNpm && !browser
+      ? {
+        js:
+          "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);"
+      }
+      : {},
+    metafile: true,
+    logLevel: "silent"
+  })
+  if (result.warnings.length > 0) {
+    const messages = await esbuild.formatMessages(result.warnings, { kind: "warning" })
+    throw new Error(`bundling against effect4:\n${messages.join("\n")}`)
+  }
+  const files: Record<string, string> = {}
+  const externals: Record<string, Array<string>> = {}
+  const contents: Record<string, Uint8Array> = {}
+  for (const [output, meta] of Object.entries(result.metafile.outputs)) {
+    const entryPoint = meta.entryPoint
+    if (entryPoint === undefined) continue
+    const name = Object.entries(entries).find(([, file]) => Path.resolve(file) === Path.resolve(entryPoint))?.[0]
+    if (name === undefined) continue
+    files[name] = Path.resolve(output)
+    externals[name] = meta.imports.filter((i) => i.external && !i.path.startsWith("node:")).map((i) => i.path)
+    const written = result.outputFiles?.find((file) => file.path === Path.resolve(output))
+    if (written !== undefined) contents[name] = written.contents
+  }
+  return { files, externals, contents }
+}

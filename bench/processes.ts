@@ -7,11 +7,11 @@ export interface Finished {
   readonly wallMs: number
 }
 
-/** Runs `node` with the given arguments and collects stdout; stderr passes through. */
-export const runNode = (args: ReadonlyArray<string>, cwd: string): Promise<Finished> =>
+/** Runs `node` (this one unless told) with the given arguments and collects stdout; stderr passes through. */
+export const runNode = (args: ReadonlyArray<string>, cwd: string, node: string = process.execPath): Promise<Finished> =>
   new Promise((resolve, reject) => {
     const start = performance.now()
-    const child = ChildProcess.spawn(process.execPath, args, { cwd, stdio: ["ignore", "pipe", "inherit"] })
+    const child = ChildProcess.spawn(node, args, { cwd, stdio: ["ignore", "pipe", "inherit"] })
     const chunks: Array<Buffer> = []
     child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk))
     child.on("error", reject)
@@ -27,9 +27,17 @@ export interface ServerProcess {
 }
 
 /** The loopback server in its own process, so it has its own core and its own heap. */
-export const startServer = (serverFile: string, cwd: string): Promise<ServerProcess> =>
+export const startServer = (
+  serverFile: string,
+  cwd: string,
+  node: string = process.execPath
+): Promise<ServerProcess> =>
   new Promise((resolve, reject) => {
-    const child = ChildProcess.fork(serverFile, [], { cwd, stdio: ["ignore", "inherit", "inherit", "ipc"] })
+    const child = ChildProcess.fork(serverFile, [], {
+      cwd,
+      execPath: node,
+      stdio: ["ignore", "inherit", "inherit", "ipc"]
+    })
     child.once("error", reject)
     child.once("exit", (code) => reject(new Error(`server exited with ${code}`)))
     child.once("message", (message: unknown) => {

@@ -5,6 +5,7 @@
  */
 import { modelId } from "./catalogue.js"
 import { peers } from "./peers/all.js"
+import { loadPeers } from "./peers/bundled.js"
 import { baseUrlFor } from "./server.js"
 
 const [
@@ -13,9 +14,12 @@ const [
   prefetchText = "0",
   portText = "0",
   roundsText = "10",
-  sizeText = "100000"
+  sizeText = "100000",
+  effect4File = ""
 ] = process.argv.slice(2)
-const peer = Object.entries(peers).find(([name]) => name === peerName)?.[1]
+// The Effect 4 peers come from their own module, built against the effect4 workspace.
+const candidates = effect4File === "" ? Object.values(peers) : await loadPeers(effect4File)
+const peer = candidates.find((candidate) => candidate.name === peerName)
 if (peer === undefined) throw new Error(`unknown peer ${peerName}`)
 const size = Number(sizeText)
 const baseUrl = baseUrlFor(Number(portText), size)

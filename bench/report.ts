@@ -50,8 +50,10 @@ export interface Target {
   readonly met: boolean
 }
 
+// A scenario named in full wins over one it is the start of ("6. cold start: import" and "… import + list one page").
 const find = (summaries: ReadonlyArray<Summary>, scenario: string, peer: string): Summary | undefined =>
-  summaries.find((row) => row.scenario.startsWith(scenario) && row.peer === peer)
+  summaries.find((row) => row.scenario === scenario && row.peer === peer) ??
+    summaries.find((row) => row.scenario.startsWith(scenario) && row.peer === peer)
 
 /** Checks a ratio between two peers' medians, if both were measured in this run. */
 export const ratioTarget = (

@@ -11,12 +11,28 @@
  *   pnpm bench --only=1,1c --baseline=6efbfad
  *                              also ours at that commit and ours of the working tree, both bundled
  *                              the same way, as two more peers of scenarios 1 and 1c (see baseline.ts)
+ *   pnpm bench --node=/path/to/node
+ *                              measure on that Node instead of effect4's Node 22 (see node.ts);
+ *                              below 22.19 the Effect 4 edition is left out
+ *
+ * Every measured process (server, workers, cold starts) runs on one Node, by
+ * default the Node 22 the effect4 workspace installs, so that the Effect 4
+ * edition (`ours e4 …`, see effect4.ts) and every other peer are measured
+ * side by side on the same runtime.
  */
 import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
 import { type Baseline, buildCurrentDecoder, currentLabel, prepareBaseline } from "./baseline.js"
-import { benchDir, buildNode, makeWorkDir } from "./build.js"
+import { benchDir, buildNode, effect4Root, makeWorkDir } from "./build.js"
+import {
+  buildEffect4Browser,
+  buildEffect4Cold,
+  type Effect4Peers,
+  effect4Unavailable,
+  prepareEffect4Peers
+} from "./effect4.js"
+import { measuringNode } from "./node.js"
 import { runNode, startServer } from "./processes.js"
 import { ratioTarget, summarise, type Summary, table, type Target, targetsTable } from "./report.js"
 import { browserBundle } from "./scenarios/browserBundle.js"
@@ -39,6 +55,7 @@ const quick = argv.includes("--quick")
 const only = argv.find((arg) => arg.startsWith("--only="))?.slice("--only=".length).split(",")
 const extras = argv.includes("--extras")
 const baselineCommit = argv.find((arg) => arg.startsWith("--baseline="))?.slice("--baseline=".length)
+const node = measuringNode(argv.find((arg) => arg.startsWith("--node="))?.slice("--node=".length))
 const wanted = (scenario: number): boolean => only === undefined || only.includes(String(scenario))
 // Extras answer questions the targets do not ask; they cost two minutes, so they run on request.
 const wantedExtra = (scenario: string): boolean => only === undefined ? extras : only.includes(scenario)
@@ -71,6 +88,24 @@ const baseline: Baseline | undefined = baselineCommit === undefined || !wanted(1
     throw error
   })
 if (baselineCommit !== undefined && baseline === undefined) log("--baseline: only scenarios 1 and 1c run it")
+log(`measuring on Node ${node.version} (${node.path})`)
+const effect4Skipped = node.effect4 ? effect4Unavailable() : `Node ${node.version} is older than 22.19`
+if (effect4Skipped !== undefined) log(`effect4: left out, ${effect4Skipped}`)
+const effect4: Effect4Peers | undefined = effect4Skipped !== undefined ? undefined : await prepareEffect4Peers(
+  workDir,
+  log
+).catch((error: unknown) => {
+  Fs.rmSync(workDir, { recursive: true, force: true })
+  throw error
+})
+if (effect4 !== undefined) {
+  log(
+    `effect4: targets checked on ${effect4.primary}${
+      effect4.platformNode ? "" : " (no @anthropic-effect/platform/node yet)"
+    }`
+  )
+}
+const effect4File = effect4?.file
 if (baseline !== undefined) {
   log(
     `baseline: ${baseline.peer} (${baseline.decodeEntries.baseline}) next to ${currentLabel} (${baseline.decodeEntries.current}${
@@ -80,7 +115,7 @@ if (baseline !== undefined) {
 }
 
 const inWorker = async (scenario: string, args: object): Promise<unknown> => {
-  const finished = await runNode(["--expose-gc", workerFile, scenario, JSON.stringify(args)], workDir)
+  const finished = await runNode(["--expose-gc", workerFile, scenario, JSON.stringify(args)], workDir, node.path)
   const line = finished.stdout.split("\n").find((l) => l.startsWith(resultMarker))
   if (finished.code !== 0 || line === undefined) throw new Error(`${scenario} failed (exit ${finished.code})`)
   const result: unknown = JSON.parse(line.slice(resultMarker.length))
@@ -167,7 +202,7 @@ const warmServer = async (size: number) => {
 }
 let cold: ColdStartResult | undefined
 
-const server = await startServer(serverFile, workDir)
+const server = await startServer(serverFile, workDir, node.path)
 log(`server on 127.0.0.1:${server.port}, work dir ${workDir}`)
 try {
   if (wanted(1) || wantedExtra("1b")) {
@@ -178,7 +213,7 @@ try {
       noteLoad("1. throughput")
       log("1. throughput, peers interleaved in one process")
       const bundled = baseline === undefined ? [] : [baseline.bundles.baseline, baseline.bundles.current]
-      const throughputArgs: ThroughputBundledArgs = { ...args, bundled }
+      const throughputArgs: ThroughputBundledArgs = { ...args, bundled, effect4: effect4File }
       rows.push(...await warmRows("throughput", throughputArgs))
       log("1c. parse + decode in memory")
       const decode: DecodeOnlyArgs = {
@@ -188,7 +223,8 @@ try {
           log(`1c: the current decoder was not bundled (${String(error)})`)
           return undefined
         }),
-        bundled
+        bundled,
+        effect4: effect4File
       }
       rows.push(...await warmRows("decode-only", decode))
     }
@@ -215,14 +251,21 @@ try {
       latencyMs: 20,
       workMs: 20,
       work,
-      rounds: quick ? 2 : 5
+      rounds: quick ? 2 : 5,
+      effect4: effect4File
     }
     rows.push(...await warmRows("latency", args))
   }
   if (wanted(3)) {
     log("3. time to first model")
     noteLoad("3. time to first model")
-    const args: FirstModelArgs = { port: server.port, size: 100_000, limit: 1000, rounds: quick ? 5 : 30 }
+    const args: FirstModelArgs = {
+      port: server.port,
+      size: 100_000,
+      limit: 1000,
+      rounds: quick ? 5 : 30,
+      effect4: effect4File
+    }
     rows.push(...await warmRows("first-model", args))
   }
   if (wanted(4)) {
@@ -287,18 +330,33 @@ try {
   if (wanted(5)) {
     log("5. concurrent retrieves")
     noteLoad("5. concurrent retrieves")
-    const args: RetrievesArgs = { port: server.port, size: 100_000, count: 1000, rounds: quick ? 2 : 7 }
+    const args: RetrievesArgs = {
+      port: server.port,
+      size: 100_000,
+      count: 1000,
+      rounds: quick ? 2 : 7,
+      effect4: effect4File
+    }
     rows.push(...await warmRows("retrieves", args))
   }
   if (wanted(6)) {
     log("6. cold start")
     noteLoad("6. cold start")
-    cold = await coldStart(workDir, baseUrlFor(server.port, 1000), quick ? 2 : 5, quick ? 4 : 12, log)
+    const effect4Cold = effect4 === undefined ? undefined : await buildEffect4Cold(workDir, log)
+    cold = await coldStart(
+      workDir,
+      baseUrlFor(server.port, 1000),
+      quick ? 2 : 5,
+      quick ? 4 : 12,
+      log,
+      node.path,
+      effect4Cold
+    )
     rows.push(...cold.rows)
   }
   if (wanted(7)) {
     log("7. browser bundle")
-    rows.push(...await browserBundle())
+    rows.push(...await browserBundle(effect4 === undefined ? undefined : () => buildEffect4Browser(workDir)))
   }
 } finally {
   await server.stop()
@@ -368,6 +426,27 @@ push(
 )
 push(ratioTarget(summaries, "3.", "ours", "official", 1.1, "3. first model: ours ≤ 1.1× official"))
 
+// The Effect 4 edition's targets (issue 13), on the peer an application would use.
+if (effect4 !== undefined) {
+  const e4 = effect4.primary
+  push(ratioTarget(summaries, "1. ", e4, "official", 1.0, `1. throughput: ${e4} ≤ 1.0× official`))
+  push(ratioTarget(summaries, "5. ", e4, "official", 1.2, `5. 1,000 concurrent retrieves: ${e4} ≤ 1.2× official`))
+  push(
+    ratioTarget(summaries, "6. cold start: import", e4, "ours", 0.6, `6. import: ${e4} ≤ 0.6× ours (Effect 3)`)
+  )
+  push(
+    ratioTarget(
+      summaries,
+      "6. cold start: import + list one page",
+      e4,
+      "official",
+      1.3,
+      `6. import + list one page: ${e4} ≤ 1.3× official`
+    )
+  )
+  push(ratioTarget(summaries, "7. ", "ours e4", "official", 0.7, "7. browser bundle: ours e4 ≤ 0.7× official"))
+}
+
 const memoryChecks: Array<Record<string, unknown>> = []
 if (memoryRuns.length > 0) {
   const oursPage = median(
@@ -423,12 +502,14 @@ const machine = {
   cpuModel: Os.cpus()[0]?.model ?? "unknown",
   memoryGB: Math.round(Os.totalmem() / 1024 ** 3),
   platform: `${Os.platform()} ${Os.release()}`,
-  node: process.version
+  node: node.version,
+  nodePath: node.path,
+  harnessNode: process.version
 }
 
-const versionOf = (name: string): string => {
+const versionOf = (name: string, from: string = Path.join(benchDir, "node_modules")): string => {
   try {
-    const json: unknown = JSON.parse(Fs.readFileSync(Path.join(benchDir, "node_modules", name, "package.json"), "utf8"))
+    const json: unknown = JSON.parse(Fs.readFileSync(Path.join(from, name, "package.json"), "utf8"))
     return typeof json === "object" && json !== null && "version" in json && typeof json.version === "string"
       ? json.version
       : "unknown"
@@ -441,6 +522,18 @@ const versions = Object.fromEntries(
     name
   ) => [name, versionOf(name)])
 )
+const effect4Modules = Path.join(effect4Root, "packages", "platform", "node_modules")
+const effect4Versions = effect4 === undefined ? undefined : {
+  effect: versionOf("effect", effect4Modules),
+  "@effect/platform-node": versionOf("@effect/platform-node", effect4Modules),
+  // undici is @effect/platform-node's own dependency, beside it in pnpm's store.
+  undici: versionOf(
+    "undici",
+    Path.resolve(Fs.realpathSync(Path.join(effect4Modules, "@effect", "platform-node")), "..", "..")
+  ),
+  primary: effect4.primary,
+  platformNode: effect4.platformNode
+}
 
 const output = {
   generatedAt: new Date().toISOString(),
@@ -448,6 +541,7 @@ const output = {
   quick,
   machine,
   versions,
+  effect4: effect4Versions,
   durationSeconds: Math.round((performance.now() - started) / 1000),
   baseline: baseline === undefined ? undefined : {
     commit: baseline.commit,
@@ -494,5 +588,7 @@ if (cold !== undefined) {
 }
 process.stdout.write(
   `Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGB} GB, ${machine.platform}, Node ${machine.node}. ` +
-    `Took ${output.durationSeconds} s. Wrote ${Path.relative(process.cwd(), resultsFile)}.\n`
+    `Harness on Node ${process.version}. Took ${output.durationSeconds} s. Wrote ${
+      Path.relative(process.cwd(), resultsFile)
+    }.\n`
 )

@@ -19,6 +19,7 @@ const isDecode = (value: unknown): value is Decode => typeof value === "function
 
 const isPeer = (value: unknown): value is Peer =>
   typeof value === "object" && value !== null &&
+  "name" in value && typeof value.name === "string" &&
   ["listAll", "firstModel", "retrieveAll", "collectPages", "close"].every((name) =>
     name in value && typeof Reflect.get(value, name) === "function"
   )
@@ -32,6 +33,13 @@ export const loadPeer = async (file: string): Promise<Peer> => {
   const peer = await exported(file, "peer")
   if (!isPeer(peer)) throw new Error(`${file} exports no peer`)
   return peer
+}
+
+/** A bundle's `peers`: several peers that share one copy of its code (the Effect 4 edition's transports). */
+export const loadPeers = async (file: string): Promise<ReadonlyArray<Peer>> => {
+  const peers = await exported(file, "peers")
+  if (!Array.isArray(peers) || !peers.every(isPeer)) throw new Error(`${file} exports no peers`)
+  return peers
 }
 
 /** The bundle's `decodePage`, or `undefined` when it has none. */

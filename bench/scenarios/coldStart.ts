@@ -7,6 +7,7 @@
 import * as Fs from "node:fs"
 import * as Path from "node:path"
 import { buildNode } from "../build.js"
+import type { Effect4Cold } from "../effect4.js"
 import { runNode } from "../processes.js"
 import { median, type Row } from "../stats.js"
 
@@ -55,7 +56,9 @@ export const coldStart = async (
   baseUrl: string,
   rounds: number,
   pairs: number,
-  log: (line: string) => void
+  log: (line: string) => void,
+  node: string,
+  effect4?: Effect4Cold | undefined
 ): Promise<ColdStartResult> => {
   const outdir = Path.join(workDir, "cold")
   const built = await buildNode(outdir, {
@@ -105,14 +108,36 @@ export const coldStart = async (
       peer: "ours, one-file bundle",
       library: file(bundled.files, "ours"),
       list: true
-    }
+    },
+    // The Effect 4 edition, each library compiled against the effect4 workspace.
+    ...(effect4 === undefined ? [] : [
+      { scenario: "import", peer: "effect4 modules, deep paths", library: effect4.effectModules, list: false },
+      ...effect4.libraries.map(({ file, peer }): ColdVariant => ({
+        scenario: "import",
+        peer,
+        library: file,
+        list: false
+      })),
+      ...effect4.libraries.map(({ file, peer }): ColdVariant => ({
+        scenario: "import + list one page",
+        peer,
+        library: file,
+        list: true
+      })),
+      ...effect4.bundled.map(({ file, peer }): ColdVariant => ({
+        scenario: "import + list one page",
+        peer: `${peer}, one-file bundle`,
+        library: file,
+        list: true
+      }))
+    ] satisfies ReadonlyArray<ColdVariant>)
   ]
   const runner = file(built.files, "runner")
   const run = async (
     library: string,
     list: boolean
   ): Promise<{ readonly timings: Timings; readonly wallMs: number }> => {
-    const finished = await runNode([runner, library, list ? baseUrl : ""], outdir)
+    const finished = await runNode([runner, library, list ? baseUrl : ""], outdir, node)
     const timings: unknown = JSON.parse(finished.stdout)
     if (finished.code !== 0 || !isTimings(timings)) throw new Error(`cold start ${library}: ${finished.stdout}`)
     if (list && timings.models !== 20) throw new Error(`cold start ${library}: ${timings.models} models`)

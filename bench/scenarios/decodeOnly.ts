@@ -23,6 +23,8 @@ export interface DecodeOnlyArgs {
   readonly currentDecoder?: string | undefined
   /** Extra rows, such as `ours@<commit>` and `ours@HEAD` from `--baseline`. */
   readonly bundled?: ReadonlyArray<Bundle> | undefined
+  /** The Effect 4 peers module, whose `decodePage` is that edition's core decoder (row `ours e4`). */
+  readonly effect4?: string | undefined
 }
 
 const schemaDecode = Schema.decodeUnknownEither(ModelInfo.ModelsPage)
@@ -50,6 +52,8 @@ export const decodeOnly = async (args: DecodeOnlyArgs): Promise<Array<Row>> => {
     if (decode === undefined) process.stderr.write(`1c: ${bundle.file} has no decodePage; ${bundle.peer} is left out\n`)
     else bundled.push(variant(bundle.peer, decode))
   }
+  const effect4 = args.effect4 === undefined ? undefined : await loadDecoder(args.effect4)
+  if (args.effect4 !== undefined && effect4 === undefined) process.stderr.write("1c: no Effect 4 decodePage\n")
   const rows = await interleave(
     "1c. parse + validate one page, in memory",
     "ms",
@@ -57,6 +61,7 @@ export const decodeOnly = async (args: DecodeOnlyArgs): Promise<Array<Row>> => {
       variant("limit", Either.right),
       variant("ours, Schema.decodeUnknownEither", schemaDecode),
       ...(ours === undefined ? [] : [variant("ours", ours)]),
+      ...(effect4 === undefined ? [] : [variant("ours e4", effect4)]),
       ...bundled
     ],
     args.rounds,
@@ -67,6 +72,8 @@ export const decodeOnly = async (args: DecodeOnlyArgs): Promise<Array<Row>> => {
     ...row,
     note: row.peer === "limit"
       ? "JSON.parse only"
-      : `JSON.parse, then decode${row.peer === "ours" ? ` (${oursNote})` : ""}`
+      : `JSON.parse, then decode${
+        row.peer === "ours" ? ` (${oursNote})` : row.peer === "ours e4" ? " (effect4 core's decodePage)" : ""
+      }`
   }))
 }

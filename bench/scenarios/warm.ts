@@ -5,7 +5,7 @@
  */
 import { modelId } from "../catalogue.js"
 import { peers } from "../peers/all.js"
-import { type Bundle, loadPeer } from "../peers/bundled.js"
+import { type Bundle, loadPeer, loadPeers } from "../peers/bundled.js"
 import type { ListOptions, Peer } from "../peers/peer.js"
 import { baseUrlFor } from "../server.js"
 import { type Row, sleep } from "../stats.js"
@@ -13,9 +13,37 @@ import { interleave, type Variant } from "./interleaved.js"
 
 const peerNames = ["limit", "official", "effect-ai", "ours"] as const
 
-/** The same measured run for each peer, in the table's order. */
-const everyPeer = (expect: number, run: (peer: Peer) => Promise<number>): Array<Variant> =>
-  peerNames.map((name) => ({ peer: name, run: () => run(peers[name]), expect }))
+/** The Effect 4 edition's peers: a module built against the effect4 workspace (see effect4.ts). */
+export interface WithEffect4 {
+  readonly effect4?: string | undefined
+}
+
+/**
+ * Runs `scenario` with the Effect 4 peers of `file` loaded (none without
+ * one), and closes them afterwards: the worker's `closeAll` knows only the
+ * peers compiled into it.
+ */
+const withEffect4 = async <A>(
+  file: string | undefined,
+  scenario: (effect4: ReadonlyArray<Peer>) => Promise<A>
+): Promise<A> => {
+  const effect4 = file === undefined ? [] : await loadPeers(file)
+  try {
+    return await scenario(effect4)
+  } finally {
+    await Promise.all(effect4.map((peer) => peer.close()))
+  }
+}
+
+/** The same measured run for each peer, in the table's order, the Effect 4 peers last. */
+const everyPeer = (
+  expect: number,
+  run: (peer: Peer) => Promise<number>,
+  effect4: ReadonlyArray<Peer> = []
+): Array<Variant> => [
+  ...peerNames.map((name) => ({ peer: name, run: () => run(peers[name]), expect })),
+  ...effect4.map((peer) => ({ peer: peer.name, run: () => run(peer), expect }))
+]
 
 const listVariants = (
   options: Omit<ListOptions, "prefetch">,
@@ -30,7 +58,7 @@ const listVariants = (
   }))
 ]
 
-export interface ThroughputArgs {
+export interface ThroughputArgs extends WithEffect4 {
   readonly port: number
   readonly size: number
   readonly limit: number
@@ -43,29 +71,31 @@ export interface ThroughputBundledArgs extends ThroughputArgs {
 }
 
 /** Scenario 1: stream the whole catalogue, no latency, the consumer only counts. */
-export const throughput = async (args: ThroughputBundledArgs): Promise<Array<Row>> => {
-  const options = { baseUrl: baseUrlFor(args.port, args.size), limit: args.limit }
-  const bundled = await Promise.all(
-    (args.bundled ?? []).map(async (bundle) => ({ name: bundle.peer, peer: await loadPeer(bundle.file) }))
-  )
-  try {
-    return await interleave(
-      "1. throughput",
-      "ms",
-      [
-        ...listVariants(options, args.size, [0, 1]),
-        ...bundled.map(({ name, peer }): Variant => ({
-          peer: name,
-          run: () => peer.listAll({ ...options, prefetch: 0 }),
-          expect: args.size
-        }))
-      ],
-      args.rounds
+export const throughput = (args: ThroughputBundledArgs): Promise<Array<Row>> =>
+  withEffect4(args.effect4, async (effect4) => {
+    const options = { baseUrl: baseUrlFor(args.port, args.size), limit: args.limit }
+    const bundled = await Promise.all(
+      (args.bundled ?? []).map(async (bundle) => ({ name: bundle.peer, peer: await loadPeer(bundle.file) }))
     )
-  } finally {
-    await Promise.all(bundled.map(({ peer }) => peer.close()))
-  }
-}
+    try {
+      return await interleave(
+        "1. throughput",
+        "ms",
+        [
+          ...listVariants(options, args.size, [0, 1]),
+          ...effect4.map((peer): Variant => ({ peer: peer.name, run: () => peer.listAll(options), expect: args.size })),
+          ...bundled.map(({ name, peer }): Variant => ({
+            peer: name,
+            run: () => peer.listAll({ ...options, prefetch: 0 }),
+            expect: args.size
+          }))
+        ],
+        args.rounds
+      )
+    } finally {
+      await Promise.all(bundled.map(({ peer }) => peer.close()))
+    }
+  })
 
 export interface ThroughputOneArgs extends ThroughputArgs {
   readonly peer: keyof typeof peers
@@ -86,7 +116,7 @@ export const throughputAlone = (args: ThroughputOneArgs): Promise<Array<Row>> =>
     args.rounds
   )
 
-export interface LatencyArgs {
+export interface LatencyArgs extends WithEffect4 {
   readonly port: number
   readonly pages: number
   readonly limit: number
@@ -108,16 +138,24 @@ const spin = async (ms: number): Promise<void> => {
 export const latency = (args: LatencyArgs): Promise<Array<Row>> => {
   const onPage = args.work === "sleep" ? () => sleep(args.workMs) : () => spin(args.workMs)
   const size = args.pages * args.limit
-  return interleave(
-    args.work === "sleep" ? "2. pipelining (sleeping consumer)" : "2b. pipelining (busy consumer)",
-    "ms",
-    listVariants(
-      { baseUrl: baseUrlFor(args.port, size, args.latencyMs), limit: args.limit, onPage },
-      size,
-      [0, 1]
-    ),
-    args.rounds
-  )
+  const options = { baseUrl: baseUrlFor(args.port, size, args.latencyMs), limit: args.limit, onPage }
+  // The Effect 4 edition's first peer only (its transports differ little here), with and without prefetch.
+  return withEffect4(args.effect4, (effect4) =>
+    interleave(
+      args.work === "sleep" ? "2. pipelining (sleeping consumer)" : "2b. pipelining (busy consumer)",
+      "ms",
+      [
+        ...listVariants(options, size, [0, 1]),
+        ...effect4.slice(0, 1).flatMap((peer) =>
+          [0, 1].map((prefetch): Variant => ({
+            peer: prefetch === 0 ? peer.name : `${peer.name} prefetch ${prefetch}`,
+            run: () => peer.listAll({ ...options, prefetch }),
+            expect: size
+          }))
+        )
+      ],
+      args.rounds
+    ))
 }
 
 /** The first model needs what a full listing needs. */
@@ -128,16 +166,17 @@ export const firstModel = (args: FirstModelArgs): Promise<Array<Row>> => {
   const baseUrl = baseUrlFor(args.port, args.size)
   const first = modelId(0)
   const check = (id: string) => (id === first ? 1 : 0)
-  return interleave(
-    "3. time to first model",
-    "ms",
-    everyPeer(1, (peer) => peer.firstModel(baseUrl, args.limit).then(check)),
-    args.rounds,
-    { warmupRounds: 3 }
-  )
+  return withEffect4(args.effect4, (effect4) =>
+    interleave(
+      "3. time to first model",
+      "ms",
+      everyPeer(1, (peer) => peer.firstModel(baseUrl, args.limit).then(check), effect4),
+      args.rounds,
+      { warmupRounds: 3 }
+    ))
 }
 
-export interface RetrievesArgs {
+export interface RetrievesArgs extends WithEffect4 {
   readonly port: number
   readonly size: number
   readonly count: number
@@ -149,13 +188,14 @@ export const retrieves = (args: RetrievesArgs): Promise<Array<Row>> => {
   const baseUrl = baseUrlFor(args.port, args.size)
   // Spread over the catalogue so that no two requests ask for the same model.
   const ids = Array.from({ length: args.count }, (_, i) => modelId((i * 97) % args.size))
-  return interleave(
-    "5. concurrent retrieves",
-    "ms",
-    everyPeer(args.count, (peer) => peer.retrieveAll(baseUrl, ids)),
-    args.rounds,
-    { warmupRounds: 2 }
-  )
+  return withEffect4(args.effect4, (effect4) =>
+    interleave(
+      "5. concurrent retrieves",
+      "ms",
+      everyPeer(args.count, (peer) => peer.retrieveAll(baseUrl, ids), effect4),
+      args.rounds,
+      { warmupRounds: 2 }
+    ))
 }
 
 export const closeAll = () => Promise.all(Object.values(peers).map((peer) => peer.close()))

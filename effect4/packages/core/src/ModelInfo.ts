@@ -323,7 +323,7 @@ export interface ModelsPageEncoded extends Schema.Codec.Encoded<typeof ModelsPag
  * @since 1.0.0
  * @category schemas
  */
-export const ErrorResponse = Schema.Struct({
+export const ErrorResponse = /* @__PURE__ */ Schema.Struct({
   type: Schema.optional(Schema.Literal("error")),
   request_id: Schema.optional(Schema.NullOr(Schema.String)),
   error: Schema.Struct({

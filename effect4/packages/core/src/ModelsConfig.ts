@@ -234,7 +234,7 @@ export const make = (options: Options): Effect.Effect<ResolvedConfig, Config.Con
  * @since 1.0.0
  * @category config
  */
-export const fromEnv: Config.Config<Options> = Config.flatMap(
+export const fromEnv: Config.Config<Options> = /* @__PURE__ */ Config.flatMap(
   // Effect 4 has no Config.suspend; a flatMap over nothing defers the same way.
   Config.succeed(undefined),
   () => fromEnvWith({})

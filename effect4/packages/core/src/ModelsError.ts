@@ -270,7 +270,7 @@ const apiErrorClasses = [...Object.values(apiErrorTypes), UnknownApiError]
  * @since 1.0.0
  * @category schemas
  */
-export const ModelsError = Schema.Union([
+export const ModelsError = /* @__PURE__ */ Schema.Union([
   ...apiErrorClasses,
   ConnectionError,
   RequestTimeoutError,

@@ -50,6 +50,9 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
         (name, phase) => (phase === "response" && name === Wire.headers.requestId) || allowed(name, phase)
       ))
 
+  // Spans are made with `captureStackTrace: false`: Effect 4 would otherwise
+  // build an Error per call for a stack that points into this file, never at
+  // the caller (2 % of the time of 1,000 concurrent retrieves).
   return {
     listPage: (params) =>
       Effect.withSpan(
@@ -59,7 +62,7 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
           annotateAttempt
         ),
         "Models.list",
-        { attributes: { "url.path": Wire.modelsPath, "anthropic.attempts": 1 } }
+        { attributes: { "url.path": Wire.modelsPath, "anthropic.attempts": 1 }, captureStackTrace: false }
       ),
     retrieve: (modelId, options) => {
       const path = Wire.modelPath(modelId)
@@ -70,7 +73,10 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
           annotateAttempt
         ),
         "Models.retrieve",
-        { attributes: { "url.path": path, "anthropic.model_id": modelId, "anthropic.attempts": 1 } }
+        {
+          attributes: { "url.path": path, "anthropic.model_id": modelId, "anthropic.attempts": 1 },
+          captureStackTrace: false
+        }
       )
     }
   }
