@@ -5,23 +5,31 @@
  * away, the diff between two listings, the sanity check on a refresh and the
  * freshness of a snapshot.
  *
- * Models are read structurally: timestamps are anything with `epochMillis`
- * (both editions' `DateTime.Utc`), so the rules run on decoded models with no
- * conversion.
+ * Models are read structurally: a timestamp is anything with `epochMillis`
+ * (Effect 3's `DateTime.Utc`) or `epochMilliseconds` (Effect 4's), so the rules
+ * run on decoded models with no conversion.
  *
  * @since 0.3.0
  */
 import { type LifecycleStage, lifecycleStages } from "./Wire.js"
 
 /**
- * A point in time. Both editions' `DateTime.Utc` fit.
+ * A point in time. Both editions' `DateTime.Utc` fit: Effect 3 names the
+ * field `epochMillis`, Effect 4 `epochMilliseconds`.
  *
  * @since 0.3.0
  * @category models
  */
-export interface Instant {
-  readonly epochMillis: number
-}
+export type Instant = { readonly epochMillis: number } | { readonly epochMilliseconds: number }
+
+/**
+ * An instant's milliseconds since the epoch, whichever edition made it.
+ *
+ * @since 0.3.0
+ * @category models
+ */
+export const millisOf = (instant: Instant): number =>
+  "epochMillis" in instant ? instant.epochMillis : instant.epochMilliseconds
 
 /**
  * What the rules read of a decoded model.
@@ -95,10 +103,10 @@ const rank: Readonly<Record<Status, number>> = { active: 0, deprecated: 1, retir
  */
 export const statusAt = (model: CatalogModel, nowMillis: number): Status => {
   let status: Status = model.lifecycle === "retired" || model.lifecycle === "deprecated" ? model.lifecycle : "active"
-  if (rank[status] < 1 && model.deprecated_at != null && nowMillis >= model.deprecated_at.epochMillis) {
+  if (rank[status] < 1 && model.deprecated_at != null && nowMillis >= millisOf(model.deprecated_at)) {
     status = "deprecated"
   }
-  if (rank[status] < 2 && model.retires_at != null && nowMillis >= model.retires_at.epochMillis) status = "retired"
+  if (rank[status] < 2 && model.retires_at != null && nowMillis >= millisOf(model.retires_at)) status = "retired"
   return status
 }
 
@@ -176,7 +184,7 @@ export interface Query<Path extends string = string> {
 export const newestFirst = <M extends CatalogModel>(models: ReadonlyArray<M>): Array<M> =>
   models
     .map((model, index) => ({ model, index }))
-    .sort((a, b) => b.model.created_at.epochMillis - a.model.created_at.epochMillis || a.index - b.index)
+    .sort((a, b) => millisOf(b.model.created_at) - millisOf(a.model.created_at) || a.index - b.index)
     .map(({ model }) => model)
 
 /**
@@ -246,10 +254,11 @@ export type Change<M> =
   | { readonly _tag: "Removed"; readonly model: M }
   | { readonly _tag: "Changed"; readonly before: M; readonly after: M; readonly fields: ReadonlyArray<string> }
 
-const isInstant = (u: unknown): u is Instant => isRecord(u) && typeof u.epochMillis === "number" && !Array.isArray(u)
+const isInstant = (u: unknown): u is Instant =>
+  isRecord(u) && !Array.isArray(u) && (typeof u.epochMillis === "number" || typeof u.epochMilliseconds === "number")
 
 /**
- * Structural equality over decoded data: instants by `epochMillis` (so two
+ * Structural equality over decoded data: instants by their milliseconds (so two
  * decodings of one timestamp are equal), arrays by element, objects by own
  * keys, anything else by `Object.is`.
  *
@@ -259,7 +268,7 @@ const isInstant = (u: unknown): u is Instant => isRecord(u) && typeof u.epochMil
 export const equalData = (a: unknown, b: unknown): boolean => {
   if (Object.is(a, b)) return true
   if (!isRecord(a) || !isRecord(b)) return false
-  if (isInstant(a) || isInstant(b)) return isInstant(a) && isInstant(b) && a.epochMillis === b.epochMillis
+  if (isInstant(a) || isInstant(b)) return isInstant(a) && isInstant(b) && millisOf(a) === millisOf(b)
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length &&
       a.every((item: unknown, i) => equalData(item, b[i]))
@@ -349,7 +358,7 @@ export const freshness = (ageMillis: number, ttlMillis: number, maxStaleMillis: 
   ageMillis < ttlMillis ? "fresh" : ageMillis < Math.max(ttlMillis, maxStaleMillis) ? "stale" : "expired"
 
 const isoDate = (instant: Instant | null | undefined): string | undefined =>
-  instant == null ? undefined : new Date(instant.epochMillis).toISOString()
+  instant == null ? undefined : new Date(millisOf(instant)).toISOString()
 
 /**
  * The text of the lifecycle warning (and of the policy's errors): the

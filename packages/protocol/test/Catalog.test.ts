@@ -22,6 +22,24 @@ describe("statusAt", () => {
   })
 })
 
+describe("instants of either edition", () => {
+  // Effect 3's DateTime.Utc has epochMillis, Effect 4's epochMilliseconds.
+  const at4 = (millis: number): Catalog.Instant => ({ epochMilliseconds: millis })
+
+  it("status, order, equality and messages read both", () => {
+    const dated = model("a", { created_at: at4(day), deprecated_at: at4(10 * day), retires_at: at4(20 * day) })
+    assert.strictEqual(Catalog.statusAt(dated, 10 * day - 1), "active")
+    assert.strictEqual(Catalog.statusAt(dated, 10 * day), "deprecated")
+    assert.strictEqual(Catalog.statusAt(dated, 20 * day), "retired")
+    const older = model("b", { created_at: at4(0) })
+    assert.deepStrictEqual(Catalog.newestFirst([older, dated]).map((m) => m.id), ["a", "b"])
+    assert.isTrue(Catalog.equalData(at(5), at4(5)))
+    assert.isFalse(Catalog.equalData(at4(5), at4(6)))
+    assert.deepStrictEqual(Catalog.diff([model("a", { retires_at: at4(1) })], [model("a", { retires_at: at4(1) })]), [])
+    assert.include(Catalog.lifecycleMessage("a", dated, "retired", undefined), "1970-01-21T00:00:00.000Z")
+  })
+})
+
 describe("supports", () => {
   const capabilities = {
     pdf_input: { supported: true },

@@ -27,3 +27,9 @@ export * as ModelsConfig from "./ModelsConfig.js"
  * @category exports
  */
 export * as ModelsError from "./ModelsError.js"
+
+/**
+ * @since 1.1.0
+ * @category exports
+ */
+export * as ModelCatalog from "./ModelCatalog.js"

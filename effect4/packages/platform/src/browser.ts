@@ -9,14 +9,17 @@
  *
  * @since 1.0.0
  */
+import type * as ModelCatalog from "@anthropic-effect/core/ModelCatalog"
 import * as Models from "@anthropic-effect/core/Models"
 import type * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
 import * as Config from "effect/Config"
 import * as Effect from "effect/Effect"
 import * as HttpClient from "effect/http/HttpClient"
 import * as Layer from "effect/Layer"
+import * as KeyValueStore from "effect/persistence/KeyValueStore"
 import * as Schema from "effect/Schema"
 import * as SchemaIssue from "effect/SchemaIssue"
+import { storeOr } from "./internal/catalogStore.js"
 import * as Fetch from "./internal/fetch.js"
 import { modelsLayer } from "./internal/layer.js"
 
@@ -86,3 +89,27 @@ export const layer = (options: Options): Layer.Layer<Models.Models, Config.Confi
     headers: { ...config.headers, "anthropic-dangerous-direct-browser-access": "true" }
   }, "options-only")
 }
+
+/**
+ * A model catalogue store in `localStorage`, so that a reload reuses a
+ * fresh snapshot: `ModelCatalog.layer({ store: BrowserModels.layerCatalogStore })`.
+ * Where `localStorage` cannot be used (a private window that refuses it, a
+ * worker), the snapshot stays in memory, after a warning.
+ *
+ * @since 1.1.0
+ * @category layers
+ */
+export const layerCatalogStore: Layer.Layer<ModelCatalog.CatalogStore> = storeOr(
+  "localStorage",
+  Layer.unwrap(
+    Effect.map(
+      Effect.try(() => {
+        const storage = globalThis.localStorage
+        // Touching it is what throws where it is refused.
+        storage.getItem("anthropic-model-catalog-probe")
+        return storage
+      }),
+      (storage) => KeyValueStore.layerStorage(() => storage)
+    )
+  )
+)
