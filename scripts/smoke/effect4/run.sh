@@ -127,8 +127,8 @@ grep -q "@anthropic-effect/core/dist/esm/index.d.ts'" trace.txt
 echo "   ok"
 took
 
-step "(e) the README programs (README.md#use-it, effect4/packages/*/README.md)"
-readmes=("$root/README.md#use-it")
+step "(e) the README programs (README.md#use-it and #pick-a-model, effect4/packages/*/README.md)"
+readmes=("$root/README.md#use-it" "$root/README.md#pick-a-model")
 for file in "$edition"/packages/*/README.md; do readmes+=("$file"); done
 timeout 300 node readme.mjs "${readmes[@]}"
 took
