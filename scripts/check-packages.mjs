@@ -14,6 +14,10 @@
 //     shared protocol package under `latest`); every @anthropic-effect/* range is met by the
 //     version of that package in this repository (protocol: packages/protocol, for both
 //     editions); the `effect` peer names the edition's major.
+//   Applications (the CLI, @anthropic-effect/cli) are installed to be run, not imported
+//   next to a user's own Effect: effect and the @effect/* packages are dependencies (the
+//   `effect` one names the edition's major), there is no effect peer, and they publish
+//   under `latest` (npx and `npm install -g` take that tag) on the edition's version line.
 // Run the edition's `pnpm build` first. Prints every check of every package; exits non-zero
 // if any package has a problem. With PACK_DIR set, the checked tarballs are also left there
 // (the Effect 4 ones in $PACK_DIR/effect4), so the smoke tests (scripts/smoke/run.sh,
@@ -37,6 +41,8 @@ if (edition === undefined) {
 }
 // The one protocol package both editions depend on, published from the root workspace.
 const protocolDir = path.join(root, "packages", "protocol")
+// Published programs rather than libraries (see the header for their rules).
+const applications = new Set(["@anthropic-effect/cli"])
 const repositoryUrl = "https://github.com/anthropic-effect/anthropic-effect"
 // Under `pnpm check:packages`, npm_execpath is the running pnpm; otherwise the pinned one.
 const pnpmCommand = /pnpm/.test(process.env.npm_execpath ?? "")
@@ -173,9 +179,13 @@ try {
         if (/^(workspace|catalog):/.test(range)) problems.push(`${field}.${name} is still ${range}`)
       }
     }
+    const application = applications.has(packed.name)
     for (const name of ["effect", "@effect/platform", "@effect/platform-node"]) {
-      if (packed.dependencies?.[name]) problems.push(`${name} must be a peer dependency, not a dependency`)
+      if (application) {
+        if (packed.peerDependencies?.[name]) problems.push(`${name} must be a dependency of an application, not a peer`)
+      } else if (packed.dependencies?.[name]) problems.push(`${name} must be a peer dependency, not a dependency`)
     }
+    if (application && Object.keys(packed.bin ?? {}).length === 0) problems.push("an application without a bin")
 
     // Files every tarball carries.
     const license = path.join(pkgDir, "LICENSE")
@@ -202,7 +212,7 @@ try {
     const shared = packed.name === "@anthropic-effect/protocol"
     const major = Number(packed.version.split(".")[0])
     const wantMajor = shared ? 0 : edition.major
-    const wantTag = shared ? "latest" : edition.tag
+    const wantTag = shared || application ? "latest" : edition.tag
     if (major !== wantMajor) problems.push(`version ${packed.version} is not ${wantMajor}.x`)
     if ((packed.publishConfig?.tag ?? "latest") !== wantTag) {
       problems.push(`publishConfig.tag is ${packed.publishConfig?.tag ?? "(none: latest)"}, not ${wantTag}`)
@@ -221,11 +231,12 @@ try {
     }
     // The peers name the edition's Effect major, so installing next to the other major fails
     // with an ERESOLVE that names this package (scripts/smoke checks the message).
-    const effectRange = packed.peerDependencies?.effect
+    const effectField = application ? "dependencies" : "peerDependencies"
+    const effectRange = packed[effectField]?.effect
     if (!shared) {
-      if (effectRange === undefined) problems.push("no peer dependency on effect")
+      if (effectRange === undefined) problems.push(`no ${application ? "dependency" : "peer dependency"} on effect`)
       else if (Number(/^[\^~]?(\d+)\./.exec(effectRange)?.[1]) !== edition.effectMajor) {
-        problems.push(`peerDependencies.effect@${effectRange} is not effect ${edition.effectMajor}`)
+        problems.push(`${effectField}.effect@${effectRange} is not effect ${edition.effectMajor}`)
       }
     }
     if (edition.effectMajor === 4) {

@@ -11,7 +11,9 @@
 #   (e) type-checks and runs the program snippets of README.md and packages/*/README.md
 #       (readme.mjs) against a loopback mock,
 #   (f) installs the edition next to effect@latest (Effect 4): npm must fail with an ERESOLVE
-#       that names our package, pnpm must warn naming it (mismatch.sh).
+#       that names our package, pnpm must warn naming it (mismatch.sh),
+#   (g) in another new npm project, installs the CLI's tarball and runs
+#       `npx @anthropic-effect/cli list` and its exit codes (cli.sh).
 # Fake keys only; every step has a time limit; the temporary directory is removed.
 # Run `pnpm build` first.
 set -euo pipefail
@@ -19,7 +21,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 pnpm() { if [[ "${npm_execpath:-}" == *pnpm* ]]; then node "$npm_execpath" "$@"; else npx -y pnpm@10.34.8 "$@"; fi; }
 
-for pkg in protocol core platform testing; do
+for pkg in protocol core platform testing cli; do
   if [[ ! -d "$root/packages/$pkg/dist/esm" ]]; then
     echo "packages/$pkg/dist is missing: run \`pnpm build\` first" >&2
     exit 1
@@ -34,7 +36,7 @@ took() { echo "   (${SECONDS}s)"; }
 step "pack"
 mkdir -p "$tmp/packs" "$tmp/project"
 version() { node -p 'require(process.argv[1]).version' "$root/packages/$1/package.json"; }
-for pkg in protocol core platform testing; do
+for pkg in protocol core platform testing cli; do
   # `pnpm check:packages` with PACK_DIR set has packed and checked these already (as CI does).
   packed="${PACK_DIR:-/nonexistent}/anthropic-effect-$pkg-$(version "$pkg").tgz"
   if [[ -f "$packed" ]]; then
@@ -129,6 +131,10 @@ expect_pnpm_warning "$tmp/mismatch-pnpm" \
   "{\"@anthropic-effect/protocol\":\"file:$(tarball protocol)\",\"@anthropic-effect/core\":\"file:$(tarball core)\"}" \
   "@anthropic-effect/platform $platform_version" "unmet peer effect@$effect_peer: found 4." \
   effect@latest "$(tarball core)" "$(tarball platform)"
+took
+
+step "(g) the CLI: npx @anthropic-effect/cli list in a new npm project"
+timeout 600 bash "$here/cli.sh" "$tmp/packs"
 took
 
 echo "== smoke test passed"

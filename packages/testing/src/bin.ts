@@ -1,6 +1,8 @@
 /**
  * `anthropic-models-mock`: the mock Models API as a standalone server, for
  * people testing without Effect (curl, the official SDKs, other languages).
+ * The same command as `anthropic-models mock` of @anthropic-effect/cli, for
+ * those who install only this package.
  *
  * @since 0.1.0
  */

@@ -43,6 +43,12 @@ describe("anthropic-models-mock's parser", () => {
       }))
   }
 
+  it.effect("its help says it is also anthropic-models mock", () =>
+    Effect.gen(function*() {
+      const help = HelpDoc.toAnsiText(CommandDescriptor.getHelp(Cli.command.descriptor, CliConfig.defaultConfig))
+      assert.include(help, "Also installed as `anthropic-models mock` by @anthropic-effect/cli.")
+    }))
+
   it.effect("keeps the defaults: port 4010, seed 1, the Claude catalogue, any key, no faults", () =>
     Effect.gen(function*() {
       const result = yield* parse([])

@@ -56,7 +56,12 @@ const seed = Options.integer("seed").pipe(
   Options.withDescription("seed for the fault schedule (default 1)")
 )
 
-/** The command: its options, and serving until interrupted. */
+/**
+ * The command: its options, and serving until interrupted. `anthropic-models
+ * mock` (@anthropic-effect/cli) is the same command under the CLI: that
+ * package depends on this one, never the other way, so it repeats these
+ * options, and its tests check that both parse and refuse alike.
+ */
 export const command = Command.make(
   name,
   { port, models, apiKey, faultRate, seed },
@@ -77,7 +82,10 @@ export const command = Command.make(
       return yield* Effect.never
     }).pipe(Effect.scoped)
 ).pipe(
-  Command.withDescription(`Serves GET ${Wire.modelsPath} and GET ${Wire.modelsPath}/{id} on 127.0.0.1.`)
+  Command.withDescription(
+    `Serves GET ${Wire.modelsPath} and GET ${Wire.modelsPath}/{id} on 127.0.0.1. ` +
+      "Also installed as `anthropic-models mock` by @anthropic-effect/cli."
+  )
 )
 
 const usage = HelpDoc.toAnsiText(HelpDoc.blocks([
