@@ -512,12 +512,20 @@ const decodeStrings = (input: unknown): Array<string> | undefined => {
 export const make = <Timestamp>(options: Options<Timestamp>): Decoder<Timestamp> => {
   const { pattern, timestamp } = options
 
+  // Every text in the API's own form matches `rfc3339Pattern`, so with that
+  // pattern the RegExp runs only on the other forms: once per timestamp less,
+  // on every model of every page.
+  const canonicalImpliesPattern = pattern === rfc3339Pattern
+
   const decodeTimestamp = (value: unknown): Timestamp | undefined => {
     if (typeof value !== "string") return undefined
-    // As a schema's pattern check does, for a pattern with the `g` or `y` flag.
-    pattern.lastIndex = 0
-    if (!pattern.test(value)) return undefined
-    return timestamp(value, canonicalEpochMillis(value))
+    const epochMillis = canonicalEpochMillis(value)
+    if (epochMillis === undefined || !canonicalImpliesPattern) {
+      // As a schema's pattern check does, for a pattern with the `g` or `y` flag.
+      pattern.lastIndex = 0
+      if (!pattern.test(value)) return undefined
+    }
+    return timestamp(value, epochMillis)
   }
 
   const decodeModelInfo = (input: unknown): DecodedModel<Timestamp> | undefined => {

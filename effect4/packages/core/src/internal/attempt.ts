@@ -14,7 +14,20 @@ import type * as Schema from "effect/Schema"
 import type { ResolvedConfig } from "../ModelsConfig.js"
 import { ConnectionError, type ModelsError, RequestTimeoutError } from "../ModelsError.js"
 import { type BodyFailure, readText } from "./body.js"
-import { decodeSuccess, errorFromResponse, header, refusedRedirect, tooLarge } from "./response.js"
+import {
+  decodeSuccess,
+  errorFromResponse,
+  header,
+  refusedRedirect,
+  type ResponseHeaders,
+  tooLarge
+} from "./response.js"
+
+/** A final response with its headers, read once. */
+interface Received {
+  readonly response: HttpClientResponse.HttpClientResponse
+  readonly headers: ResponseHeaders
+}
 
 // Effect 4 keeps the transport's own error under `reason.cause` (v3: `cause`).
 // Its message, and the one it wraps (fetch's "fetch failed" hides the socket's
@@ -47,24 +60,25 @@ export const makeAttempt = (config: ResolvedConfig, httpClient: HttpClient.HttpC
   const execute = (
     request: HttpClientRequest.HttpClientRequest,
     path: string
-  ): Effect.Effect<HttpClientResponse.HttpClientResponse, ModelsError> => {
+  ): Effect.Effect<Received, ModelsError> => {
     const toConnectionError = (error: HttpClientError.HttpClientError) =>
       new ConnectionError({ message: Messages.transport(describeTransportError(error), scrub), method: "GET", path })
     const go = (
       current: HttpClientRequest.HttpClientRequest,
       hops: number
-    ): Effect.Effect<HttpClientResponse.HttpClientResponse, ModelsError> =>
+    ): Effect.Effect<Received, ModelsError> =>
       Effect.flatMap(Effect.mapError(httpClient.execute(current), toConnectionError), (response) => {
+        const headers: ResponseHeaders = response.headers
         const step = Redirect.nextHop(
           response.status,
-          header(response, Wire.headers.location),
+          header(headers, Wire.headers.location),
           current.url,
           origin,
           hops
         )
-        if (step === undefined) return Effect.succeed(response)
-        if (step._tag === "Refuse") return Effect.fail(refusedRedirect(response, step, path, scrub))
-        return readText(response, Messages.maxRedirectBodyBytes).pipe(
+        if (step === undefined) return Effect.succeed({ response, headers })
+        if (step._tag === "Refuse") return Effect.fail(refusedRedirect(response, headers, step, path, scrub))
+        return readText(response, headers, Messages.maxRedirectBodyBytes).pipe(
           Effect.ignore,
           Effect.andThen(go(HttpClientRequest.get(step.url, { headers: current.headers }), hops + 1))
         )
@@ -81,20 +95,20 @@ export const makeAttempt = (config: ResolvedConfig, httpClient: HttpClient.HttpC
       // Status and request id are on the HttpClient's span of this attempt
       // (`http.response.status_code`, and `http.response.header.request-id`
       // where `HttpClient.TracerHeaderFilter` lets it through).
-      const response = yield* execute(request, path)
-      const text = yield* Effect.mapError(readText(response, config.maxResponseBytes), (failure) =>
+      const { headers, response } = yield* execute(request, path)
+      const text = yield* Effect.mapError(readText(response, headers, config.maxResponseBytes), (failure) =>
         failure._tag === "TooLarge"
-          ? tooLarge(response, config.maxResponseBytes, path, scrub)
+          ? tooLarge(response, headers, config.maxResponseBytes, path, scrub)
           : new ConnectionError({
             message: Messages.bodyBrokeOff(bodyFailureDetail(failure), scrub),
             method: "GET",
             path
           }))
       if (response.status < 200 || response.status >= 300) {
-        return yield* Effect.fail(errorFromResponse(response, text, yield* Clock.currentTimeMillis, scrub))
+        return yield* Effect.fail(errorFromResponse(response, headers, text, yield* Clock.currentTimeMillis, scrub))
       }
       // A Result is not yieldable in Effect 4.
-      return yield* Effect.fromResult(decodeSuccess(response, text, decode, scrub))
+      return yield* Effect.fromResult(decodeSuccess(response, headers, text, decode, scrub))
     }).pipe(
       Effect.timeoutOrElse({
         duration: config.timeout,

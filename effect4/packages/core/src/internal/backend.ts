@@ -11,6 +11,21 @@ import * as Decode from "./decode.js"
 import { makeRequests } from "./request.js"
 import { makeRetry } from "./retry.js"
 
+type HeaderFilter = (name: string, phase: "request" | "response") => boolean
+
+const widened = new WeakMap<HeaderFilter, HeaderFilter>()
+
+const withRequestId = (allowed: HeaderFilter): HeaderFilter => {
+  let filter = widened.get(allowed)
+  if (filter === undefined) {
+    filter = (name, phase) => (phase === "response" && name === Wire.headers.requestId) || allowed(name, phase)
+    widened.set(allowed, filter)
+    // Widening twice (a call inside a call) gives the same filter.
+    widened.set(filter, filter)
+  }
+  return filter
+}
+
 /**
  * The HTTP backend: each call is one span over its requests, each request
  * retried on its own, each attempt sent, read and classified.
@@ -41,14 +56,10 @@ export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.H
 
   // Effect 4's HttpClient span records no header unless `TracerHeaderFilter`
   // lets it through. The request id is what Anthropic's support asks for, so it
-  // is let through on top of whatever the application allows.
+  // is let through on top of whatever the application allows. The widened
+  // filter is made once per filter the application provides, not per request.
   const requestIdOnSpans = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
-    Effect.flatMap(HttpClient.TracerHeaderFilter, (allowed) =>
-      Effect.provideService(
-        effect,
-        HttpClient.TracerHeaderFilter,
-        (name, phase) => (phase === "response" && name === Wire.headers.requestId) || allowed(name, phase)
-      ))
+    Effect.updateService(effect, HttpClient.TracerHeaderFilter, withRequestId)
 
   // Spans are made with `captureStackTrace: false`: Effect 4 would otherwise
   // build an Error per call for a stack that points into this file, never at

@@ -15,13 +15,19 @@ import {
 } from "../ModelsError.js"
 import * as Decode from "./decode.js"
 
-export const header = (response: HttpClientResponse.HttpClientResponse, name: string): string | undefined => {
-  const value = response.headers[name]
+/**
+ * A response's headers, read once per response: every read of
+ * `response.headers` on a fetch response copies the Web headers anew.
+ */
+export type ResponseHeaders = Readonly<Record<string, string | undefined>>
+
+export const header = (headers: ResponseHeaders, name: string): string | undefined => {
+  const value = headers[name]
   return typeof value === "string" && value.length > 0 ? value : undefined
 }
 
-const requestIdOf = (response: HttpClientResponse.HttpClientResponse, scrub: Scrub): string | undefined =>
-  ErrorResponse.requestId(header(response, "request-id"), scrub)
+const requestIdOf = (headers: ResponseHeaders, scrub: Scrub): string | undefined =>
+  ErrorResponse.requestId(header(headers, "request-id"), scrub)
 
 /**
  * The tagged error for an error response: the protocol reads and bounds it,
@@ -29,12 +35,13 @@ const requestIdOf = (response: HttpClientResponse.HttpClientResponse, scrub: Scr
  */
 export const errorFromResponse = (
   response: HttpClientResponse.HttpClientResponse,
+  headers: ResponseHeaders,
   text: string,
   nowMillis: number,
   scrub: Scrub
 ): ApiError => {
   const fields = ErrorResponse.read(
-    { status: response.status, header: (name) => header(response, name), text },
+    { status: response.status, header: (name) => header(headers, name), text },
     nowMillis,
     scrub
   )
@@ -54,6 +61,7 @@ export const errorFromResponse = (
 /** A redirect the client will not follow. */
 export const refusedRedirect = (
   response: HttpClientResponse.HttpClientResponse,
+  headers: ResponseHeaders,
   step: Redirect.Step & { readonly _tag: "Refuse" },
   path: string,
   scrub: Scrub
@@ -61,7 +69,7 @@ export const refusedRedirect = (
   new RedirectError({
     status: response.status,
     message: scrub(step.message),
-    requestId: requestIdOf(response, scrub),
+    requestId: requestIdOf(headers, scrub),
     location: step.location === undefined ? undefined : scrub(step.location),
     method: "GET",
     path
@@ -70,13 +78,14 @@ export const refusedRedirect = (
 /** A body over `maxResponseBytes`. */
 export const tooLarge = (
   response: HttpClientResponse.HttpClientResponse,
+  headers: ResponseHeaders,
   limit: number,
   path: string,
   scrub: Scrub
 ): ResponseTooLargeError =>
   new ResponseTooLargeError({
     status: response.status,
-    requestId: requestIdOf(response, scrub),
+    requestId: requestIdOf(headers, scrub),
     limit,
     path,
     message: Messages.tooLarge(limit)
@@ -87,12 +96,13 @@ const parseJson = (text: string): Result.Result<unknown, unknown> => Result.try(
 /** A success body, parsed and decoded, or why it is not one. */
 export const decodeSuccess = <A>(
   response: HttpClientResponse.HttpClientResponse,
+  headers: ResponseHeaders,
   text: string,
   decode: (json: unknown) => Result.Result<A, Schema.SchemaError>,
   scrub: Scrub
 ): Result.Result<A, MalformedResponseError> => {
   const status = response.status
-  const requestId = requestIdOf(response, scrub)
+  const requestId = requestIdOf(headers, scrub)
   const json = parseJson(text)
   if (Result.isFailure(json)) {
     return Result.fail(
