@@ -1,9 +1,9 @@
 /**
  * `pnpm bench`: builds the harness to plain JavaScript, starts the loopback
- * server in its own process, runs scenarios 1–7 against every peer, prints
+ * server in its own process, runs scenarios 1–8 and the catalog scenario, prints
  * one table and writes `bench/results.json`.
  *
- *   pnpm bench                 scenarios 1–7 (10 to 12 minutes on 2 cores)
+ *   pnpm bench                 scenarios 1–8 and catalog (about 15 minutes on 2 cores)
  *   pnpm bench --only=1,3      some scenarios
  *   pnpm bench --extras        also 1b (each peer alone in its process) and 2b (a busy consumer)
  *   pnpm bench --only=1b,2b    just those
@@ -20,6 +20,7 @@
  * edition (`ours e4 …`, see effect4.ts) and every other peer are measured
  * side by side on the same runtime.
  */
+import * as ChildProcess from "node:child_process"
 import * as Fs from "node:fs"
 import * as Os from "node:os"
 import * as Path from "node:path"
@@ -36,6 +37,7 @@ import { measuringNode } from "./node.js"
 import { runNode, startServer } from "./processes.js"
 import { ratioTarget, summarise, type Summary, table, type Target, targetsTable } from "./report.js"
 import { browserBundle } from "./scenarios/browserBundle.js"
+import { cliColdStart, type CliColdStartResult } from "./scenarios/cliColdStart.js"
 import { coldStart, type ColdStartResult } from "./scenarios/coldStart.js"
 import type { DecodeOnlyArgs } from "./scenarios/decodeOnly.js"
 import type { MemoryArgs, MemoryResult } from "./scenarios/memory.js"
@@ -201,6 +203,8 @@ const warmServer = async (size: number) => {
   }
 }
 let cold: ColdStartResult | undefined
+let cliCold: CliColdStartResult | undefined
+let catalogTable: string | undefined
 
 const server = await startServer(serverFile, workDir, node.path)
 log(`server on 127.0.0.1:${server.port}, work dir ${workDir}`)
@@ -357,6 +361,24 @@ try {
   if (wanted(7)) {
     log("7. browser bundle")
     rows.push(...await browserBundle(effect4 === undefined ? undefined : () => buildEffect4Browser(workDir)))
+  }
+  if (wanted(8)) {
+    log("8. CLI cold start")
+    noteLoad("8. CLI cold start")
+    cliCold = await cliColdStart(workDir, baseUrlFor(server.port, 20), 20, quick ? 2 : 5, log, node.path)
+    rows.push(...cliCold.rows)
+  }
+  if (only === undefined || only.includes("catalog")) {
+    // Its own servers (a mock and a redis-server) and its own table: counts and microseconds, not peers.
+    log("catalog: ModelCatalog (cached get, 1,000 cold callers, four processes over Redis)")
+    noteLoad("catalog")
+    const finished = ChildProcess.spawnSync(process.execPath, ["--import", "tsx", "catalog/run.ts"], {
+      cwd: benchDir,
+      encoding: "utf8",
+      timeout: 600_000
+    })
+    catalogTable = finished.stdout.trim()
+    if (finished.status !== 0) throw new Error(`catalog scenario failed (exit ${finished.status}): ${finished.stderr}`)
   }
 } finally {
   await server.stop()
@@ -553,6 +575,8 @@ const output = {
   rows: summaries.map((summary: Summary) => summary),
   targets,
   coldStart: cold?.derived,
+  cliColdStart: cliCold?.derived,
+  catalog: catalogTable,
   memory: memoryChecks,
   load
 }
@@ -570,6 +594,7 @@ const resultsFile = Path.join(
 Fs.writeFileSync(resultsFile, `${JSON.stringify(output, null, 2)}\n`)
 
 process.stdout.write(`\n${table(summaries, baseline?.peer)}\n\n${targetsTable(targets)}\n\n`)
+if (catalogTable !== undefined) process.stdout.write(`${catalogTable}\n\n`)
 if (baseline !== undefined) {
   process.stdout.write(
     `Baseline: ${baseline.peer} is packages/ at ${baseline.commit}, ${currentLabel} the working tree (HEAD ${
