@@ -82,17 +82,21 @@ export const layer = (options: Options): Layer.Layer<Models.Models, ConfigError.
  * @since 0.3.0
  * @category layers
  */
-export const layerCatalogStore: Layer.Layer<ModelCatalog.CatalogStore> = storeOr(
-  "localStorage",
-  Layer.unwrapEffect(
-    Effect.map(
-      Effect.try(() => {
-        const storage = globalThis.localStorage
-        // Touching it is what throws where it is refused.
-        storage.getItem("anthropic-model-catalog-probe")
-        return storage
-      }),
-      (storage) => KeyValueStore.layerStorage(() => storage)
+export const layerCatalogStore: Layer.Layer<ModelCatalog.CatalogStore> = /* @__PURE__ */ Layer.suspend(() =>
+  // Suspended and marked pure, so that a bundle which never uses the store drops it (and the
+  // catalogue it pulls in): a plain call at module level would count as a side effect.
+  storeOr(
+    "localStorage",
+    Layer.unwrapEffect(
+      Effect.map(
+        Effect.try(() => {
+          const storage = globalThis.localStorage
+          // Touching it is what throws where it is refused.
+          storage.getItem("anthropic-model-catalog-probe")
+          return storage
+        }),
+        (storage) => KeyValueStore.layerStorage(() => storage)
+      )
     )
   )
 )

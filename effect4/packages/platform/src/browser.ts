@@ -99,17 +99,21 @@ export const layer = (options: Options): Layer.Layer<Models.Models, Config.Confi
  * @since 1.1.0
  * @category layers
  */
-export const layerCatalogStore: Layer.Layer<ModelCatalog.CatalogStore> = storeOr(
-  "localStorage",
-  Layer.unwrap(
-    Effect.map(
-      Effect.try(() => {
-        const storage = globalThis.localStorage
-        // Touching it is what throws where it is refused.
-        storage.getItem("anthropic-model-catalog-probe")
-        return storage
-      }),
-      (storage) => KeyValueStore.layerStorage(() => storage)
+export const layerCatalogStore: Layer.Layer<ModelCatalog.CatalogStore> = /* @__PURE__ */ Layer.suspend(() =>
+  // Suspended and marked pure, so that a bundle which never uses the store drops it (and the
+  // catalogue it pulls in): a plain call at module level would count as a side effect.
+  storeOr(
+    "localStorage",
+    Layer.unwrap(
+      Effect.map(
+        Effect.try(() => {
+          const storage = globalThis.localStorage
+          // Touching it is what throws where it is refused.
+          storage.getItem("anthropic-model-catalog-probe")
+          return storage
+        }),
+        (storage) => KeyValueStore.layerStorage(() => storage)
+      )
     )
   )
 )
