@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Publishes every package of both editions under the dist-tag its manifest names
-// (publishConfig.tag): the Effect 3 edition under `effect3`, the Effect 4 edition
-// and the protocol package under `latest`. Written by hand because
-// `changeset publish` gives every package one tag (`latest` unless --tag), and npm
-// lets a --tag on the command line beat publishConfig.tag, so the per-edition tags
-// would be lost. Versions already on the registry are skipped, as changesets does.
+// (publishConfig.tag): the Effect 3 edition under `effect3`; the Effect 4 edition,
+// the protocol package and the CLI (an application, whatever its Effect) under
+// `latest`. Written by hand because `changeset publish` gives every package one tag
+// (`latest` unless --tag), and npm lets a --tag on the command line beat
+// publishConfig.tag, so the per-edition tags would be lost. Versions already on the registry are skipped, as changesets does.
 // Usage: node scripts/publish.mjs [--dry-run]
 import { execFileSync } from "node:child_process"
 import * as fs from "node:fs"
@@ -28,7 +28,7 @@ const isPublished = (name, version) => {
 }
 
 // protocol first: both editions' cores depend on it.
-const dirs = ["packages/protocol", "packages/core", "packages/platform", "packages/testing"]
+const dirs = ["packages/protocol", "packages/core", "packages/platform", "packages/testing", "packages/cli"]
   .concat(["effect4/packages/core", "effect4/packages/platform", "effect4/packages/testing"])
 for (const dir of dirs) {
   const manifest = JSON.parse(fs.readFileSync(path.join(root, dir, "package.json"), "utf8"))
