@@ -96,7 +96,8 @@ export const buildEffect4Cold = async (workDir: string, log: (line: string) => v
   const bundledDir = makeEffect4Dir(workDir, "effect4-cold-bundled")
   const entries: Record<string, string> = {
     [undiciPeerName]: Path.join(benchDir, "effect4", "coldUndici.ts"),
-    "ours e4 fetch": Path.join(benchDir, "effect4", "coldFetch.ts")
+    "ours e4 fetch": Path.join(benchDir, "effect4", "coldFetch.ts"),
+    "ours e4 node:http": Path.join(benchDir, "effect4", "coldNodeHttp.ts")
   }
   let primary = undiciPeerName
   if (Fs.existsSync(platformNodeSource)) {

@@ -1,7 +1,8 @@
 /**
  * The Effect 4 edition over each Node transport, built from core's layers the
  * way an application does without `@anthropic-effect/platform`: undici
- * through `@effect/platform-node`, and Node's global `fetch` through
+ * through `@effect/platform-node`, Node's own `node:http` through the same
+ * package, and Node's global `fetch` through
  * `effect/http/FetchHttpClient`. `decodePage` is core's page decoder, for 1c.
  */
 import * as Models from "@anthropic-effect/core/Models"
@@ -23,6 +24,7 @@ const over = (httpClient: Layer.Layer<HttpClient.HttpClient>): LayerFor => (base
 
 export const undici = makePeer("ours e4 undici", over(NodeHttpClient.layerUndici))
 export const fetch = makePeer("ours e4 fetch", over(FetchHttpClient.layer))
+export const nodeHttp = makePeer("ours e4 node:http", over(NodeHttpClient.layerNodeHttp))
 
 /** Every peer of this module, in the tables' order. */
-export const peers = [undici, fetch]
+export const peers = [undici, fetch, nodeHttp]
