@@ -131,6 +131,42 @@ describe("@anthropic-effect/platform/redis", () => {
   )
 
   it.scopedLive(
+    "Redis down at start: memory, with one warning; the store is used once Redis is up",
+    () =>
+      Effect.gen(function*() {
+        const port = yield* freePort
+        const [service, handle] = yield* ModelsTest.make(models)
+        const listings = Effect.map(handle.calls, (calls) => calls.filter((call) => call._tag === "List").length)
+        const early = member(service, port)
+        yield* Effect.addFinalizer(() => Effect.promise(() => early.runtime.dispose()))
+
+        // Nothing listens on the port: the catalogue lists for itself and warns once.
+        assert.strictEqual((yield* Effect.promise(() => early.runtime.runPromise(ModelCatalog.all))).length, 25)
+        assert.strictEqual(yield* listings, 1)
+        assert.strictEqual(early.warnings.length, 1, early.warnings.join("\n"))
+        assert.include(early.warnings[0], "Model catalogue store unavailable")
+
+        // Redis comes up. Past the TTL, and once ioredis has reconnected (it retries at
+        // most every 2 s), the refresh stores its snapshot there.
+        yield* redisServer(port)
+        yield* Effect.sleep("2100 millis")
+        yield* Effect.promise(() => early.runtime.runPromise(ModelCatalog.snapshot))
+        yield* Effect.sleep("300 millis")
+        assert.strictEqual(yield* listings, 2)
+
+        // A process started now finds that snapshot in Redis and does not list.
+        const late = member(service, port)
+        yield* Effect.addFinalizer(() => Effect.promise(() => late.runtime.dispose()))
+        const adopted = yield* Effect.promise(() => late.runtime.runPromise(ModelCatalog.snapshot))
+        const current = yield* Effect.promise(() => early.runtime.runPromise(ModelCatalog.snapshot))
+        assert.strictEqual(yield* listings, 2, "the late process adopted the stored snapshot")
+        assert.strictEqual(adopted.fetchedAt.epochMillis, current.fetchedAt.epochMillis)
+        assert.deepStrictEqual([early.warnings.length, late.warnings.length], [1, 0])
+      }),
+    { timeout: 30_000 }
+  )
+
+  it.scopedLive(
     "three OS processes over HTTP and Redis: one listing cold, one refresh per TTL, then memory",
     () =>
       Effect.gen(function*() {

@@ -15,7 +15,9 @@ import * as Layer from "effect/Layer"
 import type * as Redis from "effect/persistence/Redis"
 import * as References from "effect/References"
 import * as CatalogRedis from "./internal/catalogRedis.js"
-import { orMemory } from "./internal/catalogStore.js"
+
+// The same pace as the Effect 3 edition's ioredis retry strategy at its slowest.
+const reconnectMillis = 2_000
 
 type NodeRedisOptions = NonNullable<Parameters<typeof NodeRedis.layer>[0]>
 
@@ -51,8 +53,10 @@ export const layerCatalogStoreRedis = (
  * The catalogue's store on Redis, over its own node-redis client. Give it to
  * `ModelCatalog.layer`:
  * `ModelCatalog.layer({ store: RedisCatalog.layerCatalogStore({ url: "redis://redis.internal" }) })`.
- * A server that cannot be reached when the layer is built leaves the
- * snapshot in this process's memory, after a warning.
+ * The connection is made on first use. While the server cannot be reached
+ * (down at start-up, or gone later) the snapshot stays in this process's
+ * memory, after one warning; a connection is tried again at most every
+ * 2 seconds, and the store is used again once one is made.
  *
  * @example
  * import { ModelCatalog } from "@anthropic-effect/core"
@@ -71,15 +75,15 @@ export const layerCatalogStoreRedis = (
  */
 export const layerCatalogStore = (options: Options = {}): Layer.Layer<ModelCatalog.CatalogStore> => {
   const { keyPrefix, ...client } = options
-  return orMemory(
-    "redis",
-    layerCatalogStoreRedis({ keyPrefix }).pipe(
-      Layer.provide(
-        NodeRedis.layer({ disableOfflineQueue: true, ...client }).pipe(
-          // NodeRedis logs every connection error as a warning; the catalogue logs a store going away once.
-          Layer.provide(Layer.succeed(References.MinimumLogLevel, "Error"))
-        )
-      )
-    )
+  return Layer.effect(
+    ModelCatalog.CatalogStore,
+    CatalogRedis.makeReconnecting({
+      connect: NodeRedis.layer({ disableOfflineQueue: true, ...client }).pipe(
+        // NodeRedis logs every connection error as a warning; the catalogue logs a store going away once.
+        Layer.provide(Layer.succeed(References.MinimumLogLevel, "Error"))
+      ),
+      keyPrefix,
+      retryMillis: reconnectMillis
+    })
   )
 }
