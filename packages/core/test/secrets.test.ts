@@ -196,3 +196,47 @@ describe("request spans", () => {
     )
   })
 })
+
+describe("without a tracing backend", () => {
+  const model = catalogue(1)[0]!
+  const answer = (request: { readonly url: URL }) =>
+    request.url.pathname === "/v1/models"
+      ? json({ data: [], first_id: null, last_id: null, has_more: false })
+      : json(model)
+  const traceHeaders = (headers: Readonly<Record<string, string>>) =>
+    Object.keys(headers).filter((name) => name === "traceparent" || name === "b3")
+
+  it.effect("under Effect's default tracer a call makes no span and sends no trace header, inside a span or not", () => {
+    const { layer, requests } = modelsLayer(answer)
+    return Effect.gen(function*() {
+      yield* Models.list()
+      yield* Effect.withSpan(Models.retrieve(model.id), "the caller's span")
+      assert.strictEqual(requests.length, 2)
+      assert.deepStrictEqual(requests.map((request) => traceHeaders(request.headers)), [[], []])
+    }).pipe(Effect.provide(layer))
+  })
+
+  it.effect("a trace that came from outside (an ExternalSpan) is still propagated, on the request's own span", () => {
+    const { layer, requests } = modelsLayer(answer)
+    const traceId = "0af7651916cd43dd8448eb211c80319c"
+    return Effect.gen(function*() {
+      yield* Models.list()
+      const traceparent = requests[0]?.headers.traceparent ?? ""
+      assert.match(traceparent, new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`))
+      assert.notInclude(traceparent, "b7ad6b7169203331", "a span of its own, under the external one")
+    }).pipe(
+      Effect.provide(layer),
+      Effect.withParentSpan(Tracer.externalSpan({ traceId, spanId: "b7ad6b7169203331", sampled: true }))
+    )
+  })
+
+  it.effect("with a tracer installed, both spans are made and the trace is propagated", () => {
+    const { layer, requests } = modelsLayer(answer)
+    const { spans, tracer } = recordingTracer()
+    return Effect.gen(function*() {
+      yield* Models.list()
+      assert.deepStrictEqual(spans.map((span) => span.name), ["Models.list", "http.client GET"])
+      assert.strictEqual(requests[0]?.headers.traceparent, "00-trace1-span2-01")
+    }).pipe(Effect.provide(layer), Effect.withTracer(tracer))
+  })
+})
