@@ -14,9 +14,7 @@ import * as Effect from "effect/Effect"
 import * as Either from "effect/Either"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
-
-/** Never a real key: the servers only check that one is present. */
-export const FAKE_API_KEY = "sk-ant-conformance-FAKE"
+import { FAKE_API_KEY } from "./cases.js"
 
 export interface Exchange {
   readonly method: string

@@ -16,9 +16,7 @@ import * as Url from "effect/http/Url"
 import * as Layer from "effect/Layer"
 import * as Option from "effect/Option"
 import * as Result from "effect/Result"
-
-/** Never a real key: the servers only check that one is present. */
-export const FAKE_API_KEY = "sk-ant-conformance-FAKE"
+import { FAKE_API_KEY } from "../../../../conformance/test/support/cases.js"
 
 export interface Exchange {
   readonly method: string
