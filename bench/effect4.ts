@@ -55,6 +55,11 @@ const writeEntry = (dir: string, name: string, lines: ReadonlyArray<string>): st
   return file
 }
 
+/** The names of the peers in `Effect4Peers.file`, the primary first (as `transports.ts` names them). */
+export const effect4PeerNames = (peers: Effect4Peers): ReadonlyArray<string> => [
+  ...new Set([peers.primary, undiciPeerName, "ours e4 fetch", "ours e4 node:http"])
+]
+
 /** Whether the edition can be built here; the reason when not. */
 export const effect4Unavailable = (): string | undefined =>
   effect4Installed() ? undefined : `the effect4 workspace is not installed (pnpm --dir effect4 install)`

@@ -5,8 +5,8 @@
  *
  *   pnpm bench                 scenarios 1–8 and catalog (about 15 minutes on 2 cores)
  *   pnpm bench --only=1,3      some scenarios
- *   pnpm bench --extras        also 1b (each peer alone in its process) and 2b (a busy consumer)
- *   pnpm bench --only=1b,2b    just those
+ *   pnpm bench --extras        also 1b and 5b (each peer alone in its process) and 2b (a busy consumer)
+ *   pnpm bench --only=1b,2b,5b just those
  *   pnpm bench --quick         fewer rounds and smaller catalogues, to try the harness
  *   pnpm bench --only=1,1c --baseline=6efbfad
  *                              also ours at that commit and ours of the working tree, both bundled
@@ -29,6 +29,7 @@ import { benchDir, buildNode, effect4Root, makeWorkDir } from "./build.js"
 import {
   buildEffect4Browser,
   buildEffect4Cold,
+  effect4PeerNames,
   type Effect4Peers,
   effect4Unavailable,
   prepareEffect4Peers
@@ -45,6 +46,7 @@ import type {
   FirstModelArgs,
   LatencyArgs,
   RetrievesArgs,
+  RetrievesOneArgs,
   ThroughputArgs,
   ThroughputBundledArgs,
   ThroughputOneArgs
@@ -331,9 +333,7 @@ try {
       })
     }
   }
-  if (wanted(5)) {
-    log("5. concurrent retrieves")
-    noteLoad("5. concurrent retrieves")
+  if (wanted(5) || wantedExtra("5b")) {
     const args: RetrievesArgs = {
       port: server.port,
       size: 100_000,
@@ -341,7 +341,20 @@ try {
       rounds: quick ? 2 : 7,
       effect4: effect4File
     }
-    rows.push(...await warmRows("retrieves", args))
+    if (wanted(5)) {
+      log("5. concurrent retrieves")
+      noteLoad("5. concurrent retrieves")
+      rows.push(...await warmRows("retrieves", args))
+    }
+    if (wantedExtra("5b")) {
+      const e4Names = effect4 === undefined ? [] : effect4PeerNames(effect4)
+      noteLoad("5b. concurrent retrieves alone")
+      for (const peer of ["limit", "official", "effect-ai", "ours", ...e4Names]) {
+        log(`5b. concurrent retrieves, ${peer} alone`)
+        const alone: RetrievesOneArgs = { ...args, peer }
+        rows.push(...await warmRows("retrieves-alone", alone))
+      }
+    }
   }
   if (wanted(6)) {
     log("6. cold start")
@@ -453,6 +466,9 @@ if (effect4 !== undefined) {
   const e4 = effect4.primary
   push(ratioTarget(summaries, "1. ", e4, "official", 1.0, `1. throughput: ${e4} ≤ 1.0× official`))
   push(ratioTarget(summaries, "5. ", e4, "official", 1.2, `5. 1,000 concurrent retrieves: ${e4} ≤ 1.2× official`))
+  push(
+    ratioTarget(summaries, "5b.", e4, "official", 1.2, `5b. (alone) 1,000 concurrent retrieves: ${e4} ≤ 1.2× official`)
+  )
   push(
     ratioTarget(summaries, "6. cold start: import", e4, "ours", 0.6, `6. import: ${e4} ≤ 0.6× ours (Effect 3)`)
   )

@@ -6,7 +6,15 @@
  */
 import { decodeOnly } from "./scenarios/decodeOnly.js"
 import { memory } from "./scenarios/memory.js"
-import { closeAll, firstModel, latency, retrieves, throughput, throughputAlone } from "./scenarios/warm.js"
+import {
+  closeAll,
+  firstModel,
+  latency,
+  retrieves,
+  retrievesAlone,
+  throughput,
+  throughputAlone
+} from "./scenarios/warm.js"
 
 export const resultMarker = "RESULT "
 
@@ -22,6 +30,7 @@ const scenarios: Readonly<Record<string, (json: string) => Promise<unknown>>> = 
   "latency": fromJson(latency),
   "first-model": fromJson(firstModel),
   "retrieves": fromJson(retrieves),
+  "retrieves-alone": fromJson(retrievesAlone),
   "memory": fromJson(memory)
 }
 

@@ -183,19 +183,38 @@ export interface RetrievesArgs extends WithEffect4 {
   readonly rounds: number
 }
 
-/** Scenario 5: `count` retrieves at once through one client. */
-export const retrieves = (args: RetrievesArgs): Promise<Array<Row>> => {
+const retrieveVariants = (args: RetrievesArgs, effect4: ReadonlyArray<Peer>): Array<Variant> => {
   const baseUrl = baseUrlFor(args.port, args.size)
   // Spread over the catalogue so that no two requests ask for the same model.
   const ids = Array.from({ length: args.count }, (_, i) => modelId((i * 97) % args.size))
-  return withEffect4(args.effect4, (effect4) =>
+  return everyPeer(args.count, (peer) => peer.retrieveAll(baseUrl, ids), effect4)
+}
+
+/** Scenario 5: `count` retrieves at once through one client. */
+export const retrieves = (args: RetrievesArgs): Promise<Array<Row>> =>
+  withEffect4(
+    args.effect4,
+    (effect4) =>
+      interleave("5. concurrent retrieves", "ms", retrieveVariants(args, effect4), args.rounds, { warmupRounds: 2 })
+  )
+
+export interface RetrievesOneArgs extends RetrievesArgs {
+  readonly peer: string
+}
+
+/**
+ * Scenario 5b: the same retrieves with one peer alone in its process, as 1b
+ * is for the listing: no other peer's code shares the JIT's type feedback,
+ * undici's global connection pool (every fetch-based peer's) or the heap.
+ */
+export const retrievesAlone = (args: RetrievesOneArgs): Promise<Array<Row>> =>
+  withEffect4(args.effect4, (effect4) =>
     interleave(
-      "5. concurrent retrieves",
+      "5b. concurrent retrieves, one process per peer",
       "ms",
-      everyPeer(args.count, (peer) => peer.retrieveAll(baseUrl, ids), effect4),
+      retrieveVariants(args, effect4).filter((variant) => variant.peer === args.peer),
       args.rounds,
       { warmupRounds: 2 }
     ))
-}
 
 export const closeAll = () => Promise.all(Object.values(peers).map((peer) => peer.close()))
