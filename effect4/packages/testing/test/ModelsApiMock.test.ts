@@ -1,3 +1,8 @@
+/**
+ * ModelsApiMock on the Effect 4 edition: the cases of the Effect 3 tree's
+ * packages/testing/test/shared/apiMockCases.ts (one copy for both editions),
+ * the real client over the in-memory mock, under the TestClock.
+ */
 import * as Models from "@anthropic-effect/core/Models"
 import * as ModelsConfig from "@anthropic-effect/core/ModelsConfig"
 import { assert, describe, it } from "@effect/vitest"
@@ -7,16 +12,16 @@ import * as HttpClient from "effect/http/HttpClient"
 import * as Layer from "effect/Layer"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/testing/TestClock"
+import * as S from "../../../../packages/testing/test/shared/apiMockCases.js"
 import { synthetic } from "../src/Catalogue.js"
 import * as ModelsApiMock from "../src/ModelsApiMock.js"
 
-const KEY = "sk-ant-mock-FAKE-1"
-const models = synthetic(250)
+const models = synthetic(S.CATALOGUE_SIZE)
 
 const client = (mock: ModelsApiMock.Options, config: Partial<ModelsConfig.Options> = {}) =>
   Models.layer.pipe(
-    Layer.provideMerge(ModelsApiMock.layer({ models, apiKey: KEY, ...mock })),
-    Layer.provide(ModelsConfig.layer({ apiKey: KEY, baseUrl: "https://api.anthropic.com", ...config })),
+    Layer.provideMerge(ModelsApiMock.layer({ models, apiKey: S.KEY, ...mock })),
+    Layer.provide(ModelsConfig.layer({ apiKey: S.KEY, baseUrl: S.BASE_URL, ...config })),
     Layer.orDie
   )
 
@@ -31,41 +36,35 @@ const requests = Effect.gen(function*() {
 })
 
 describe("ModelsApiMock", () => {
-  it.effect("the real client streams the whole catalogue through it", () =>
+  it.effect(S.names.streams, () =>
     Effect.gen(function*() {
-      const all = yield* Stream.runCollect(Models.stream({ limit: 100 }))
-      assert.deepStrictEqual(all.map((m) => m.id), models.map((m) => m.id))
+      const all = yield* Stream.runCollect(Models.stream({ limit: S.STREAM_LIMIT }))
       const seen = yield* requests
-      assert.strictEqual(seen.length, 3)
-      assert.strictEqual(seen[0]!.headers["anthropic-version"], "2023-06-01")
-      assert.strictEqual(seen[0]!.headers["x-api-key"], KEY)
-      assert.strictEqual(seen[1]!.url.searchParams.get("after_id"), models[99]!.id)
+      S.checkStreamed(all, seen, models, assert)
+      assert.strictEqual(seen[0]!.headers["x-api-key"], S.KEY)
+      assert.strictEqual(seen[1]!.url.searchParams.get("after_id"), models[S.STREAM_LIMIT - 1]!.id)
     }).pipe(Effect.provide(client({}))))
 
-  it.effect("a wrong key is a 401 authentication_error with a request id", () =>
+  it.effect(S.names.wrongKey, () =>
     Effect.gen(function*() {
-      const error = yield* Effect.flip(Models.list())
-      assert.strictEqual(error._tag, "AuthenticationError")
-      if (error._tag !== "AuthenticationError") return
-      assert.strictEqual(error.status, 401)
-      assert.match(error.requestId ?? "", /^req_mock_/)
-    }).pipe(Effect.provide(client({}, { apiKey: "sk-ant-wrong" }))))
+      S.checkWrongKey(yield* Effect.flip(Models.list()), assert)
+    }).pipe(Effect.provide(client({}, { apiKey: S.WRONG_KEY }))))
 
-  it.effect("a missing key is 401 and a missing anthropic-version is 400", () =>
+  it.effect(S.names.missingHeaders, () =>
     Effect.gen(function*() {
       const http = yield* HttpClient.HttpClient
-      const noKey = yield* http.get("https://api.anthropic.com/v1/models", {
+      const noKey = yield* http.get(`${S.BASE_URL}/v1/models`, {
         headers: { "anthropic-version": "2023-06-01" }
       })
       assert.strictEqual(noKey.status, 401)
       const body = yield* noKey.json
       assert.deepInclude(body, { type: "error" })
-      const noVersion = yield* http.get("https://api.anthropic.com/v1/models", { headers: { "x-api-key": KEY } })
+      const noVersion = yield* http.get(`${S.BASE_URL}/v1/models`, { headers: { "x-api-key": S.KEY } })
       assert.strictEqual(noVersion.status, 400)
       assert.match(noVersion.headers["request-id"] ?? "", /^req_mock_/)
-    }).pipe(Effect.provide(ModelsApiMock.layer({ apiKey: KEY }))))
+    }).pipe(Effect.provide(ModelsApiMock.layer({ apiKey: S.KEY }))))
 
-  it.effect("retrieve resolves ids and aliases, and 404s unknown ones", () =>
+  it.effect(S.names.retrieve, () =>
     Effect.gen(function*() {
       const model = yield* Models.retrieve("claude-sonnet-4-5")
       assert.strictEqual(model.id, "claude-sonnet-4-5-20250929")
@@ -74,65 +73,45 @@ describe("ModelsApiMock", () => {
       Effect.provide(
         Models.layer.pipe(
           Layer.provide(ModelsApiMock.layer()),
-          Layer.provide(ModelsConfig.layer({ apiKey: KEY })),
+          Layer.provide(ModelsConfig.layer({ apiKey: S.KEY })),
           Layer.orDie
         )
       )
     ))
 
-  const faults: ReadonlyArray<readonly [ModelsApiMock.Fault, string]> = [
-    ["rate-limit", "RateLimitError"],
-    ["server-error", "APIError"],
-    ["overloaded", "OverloadedError"],
-    ["html-503", "UnknownApiError"],
-    ["connection-reset", "ConnectionError"],
-    ["slow", "RequestTimeoutError"],
-    ["truncated-json", "MalformedResponseError"]
-  ]
-  for (const [fault, tag] of faults) {
-    it.effect(`a scripted ${fault} fails with ${tag} without retries, and is survived with them`, () =>
+  for (const [fault, tag] of S.FAULT_TAGS) {
+    it.effect(S.names.fault(fault, tag), () =>
       Effect.gen(function*() {
         const fiber = yield* Effect.forkChild(Effect.flip(
           Models.list().pipe(Effect.provide(
-            client({ faults: { script: { 1: fault }, slowDelay: "5 seconds" } }, { maxRetries: 0, timeout: "1 second" })
+            client({ faults: { script: { 1: fault }, slowDelay: S.faultCase.slowDelay } }, S.faultCase.failing)
           ))
         ))
-        yield* TestClock.adjust("10 seconds")
+        yield* TestClock.adjust(S.faultCase.failingClock)
         const error = yield* Fiber.join(fiber)
         assert.strictEqual(error._tag, tag)
 
         const survived = yield* Effect.forkChild(
-          Stream.runCollect(Models.stream({ limit: 100 })).pipe(
+          Stream.runCollect(Models.stream({ limit: S.STREAM_LIMIT })).pipe(
             Effect.provide(
-              client({ faults: { script: { 2: fault }, slowDelay: "5 seconds" } }, { timeout: "1 second" })
+              client({ faults: { script: { 2: fault }, slowDelay: S.faultCase.slowDelay } }, S.faultCase.surviving)
             )
           )
         )
-        yield* TestClock.adjust("30 seconds")
+        yield* TestClock.adjust(S.faultCase.survivingClock)
         assert.strictEqual((yield* Fiber.join(survived)).length, models.length)
       }))
   }
 
-  it.effect("random faults are reproducible from the seed", () =>
+  it.effect(S.names.random, () =>
     Effect.gen(function*() {
       const run = Effect.gen(function*() {
-        const fiber = yield* Effect.forkChild(Stream.runCollect(Models.stream({ limit: 10 })))
-        yield* TestClock.adjust("10 minutes")
+        const fiber = yield* Effect.forkChild(Stream.runCollect(Models.stream({ limit: S.randomCase.limit })))
+        yield* TestClock.adjust(S.randomCase.clock)
         const all = yield* Fiber.join(fiber)
-        return [all.length, yield* stats] as const
-      }).pipe(
-        Effect.provide(client(
-          { faults: { random: { seed: 42, rate: 0.3 }, slowDelay: "5 seconds" } },
-          { maxRetries: 10, timeout: "1 second" }
-        ))
-      )
-      const [size1, stats1] = yield* run
-      const [size2, stats2] = yield* run
-      assert.strictEqual(size1, models.length)
-      assert.strictEqual(size2, models.length)
-      assert.deepStrictEqual(stats1.faults, stats2.faults)
-      assert.isAbove(Object.values(stats1.faults).reduce((a, b) => a + b, 0), 0)
-      // no page was served whole twice
-      assert.isTrue([...stats1.pagesServed.values()].every((count) => count === 1))
+        const seen = yield* stats
+        return { size: all.length, faults: seen.faults, pagesServed: seen.pagesServed }
+      }).pipe(Effect.provide(client({ faults: S.randomCase.faults }, S.randomCase.client)))
+      S.checkRandomRuns(yield* run, yield* run, assert)
     }))
 })

@@ -1,132 +1,76 @@
+/**
+ * ModelsApiServer on the Effect 4 edition: the cases of the Effect 3 tree's
+ * packages/testing/test/shared/apiServerCases.ts (one copy for both editions),
+ * run against a real server on 127.0.0.1.
+ */
 import * as Models from "@anthropic-effect/core/Models"
 import { assert, describe, it } from "@effect/vitest"
 import * as Effect from "effect/Effect"
 import * as Exit from "effect/Exit"
 import * as Stream from "effect/Stream"
+import * as S from "../../../../packages/testing/test/shared/apiServerCases.js"
 import { synthetic } from "../src/Catalogue.js"
 import * as ModelsApiServer from "../src/ModelsApiServer.js"
 import { clientWithKey, drainInOrder } from "./utils.js"
 
-const KEY = "sk-ant-server-FAKE-1"
-
-const clientFor = clientWithKey(KEY)
+const clientFor = clientWithKey(S.KEY)
 
 describe("ModelsApiServer", () => {
   it.live(
-    "streams 100,000 models in pages of 1,000 over loopback, each exactly once, in order",
+    S.names.bigStream,
     () =>
       Effect.gen(function*() {
-        const models = synthetic(100_000)
-        const server = yield* ModelsApiServer.serve({ models, apiKey: KEY })
+        const models = synthetic(S.BIG_STREAM.size)
+        const server = yield* ModelsApiServer.serve({ models, apiKey: S.KEY })
         const { exit, received, wrong } = yield* drainInOrder(
-          Models.stream({ limit: 1000 }).pipe(Stream.provide(clientFor(server.url))),
+          Models.stream({ limit: S.BIG_STREAM.limit }).pipe(Stream.provide(clientFor(server.url))),
           models
         )
-        assert.isTrue(Exit.isSuccess(exit))
-        assert.strictEqual(received, 100_000)
-        assert.strictEqual(wrong, 0)
         const stats = yield* server.stats
-        assert.strictEqual(stats.pagesServed.size, 100)
-        // one keep-alive connection carried all 100 pages
-        assert.isAtMost(stats.connections, 2)
+        S.checkBigStream({
+          succeeded: Exit.isSuccess(exit),
+          received,
+          wrong,
+          pagesServed: stats.pagesServed.size,
+          connections: stats.connections
+        }, assert)
       }),
     60_000
   )
 
-  it.live("answers CORS preflights and exposes request-id", () =>
+  it.live(S.names.cors, () =>
     Effect.gen(function*() {
       const server = yield* ModelsApiServer.serve()
-      const preflight = yield* Effect.promise(() =>
-        fetch(`${server.url}/v1/models`, {
-          method: "OPTIONS",
-          headers: {
-            origin: "http://localhost:5173",
-            "access-control-request-method": "GET",
-            "access-control-request-headers": "x-api-key,anthropic-version,anthropic-dangerous-direct-browser-access"
-          }
-        })
-      )
-      assert.strictEqual(preflight.status, 204)
-      assert.strictEqual(preflight.headers.get("access-control-allow-origin"), "*")
-      assert.include(
-        preflight.headers.get("access-control-allow-headers") ?? "",
-        "anthropic-dangerous-direct-browser-access"
-      )
-      const response = yield* Effect.promise(() =>
-        fetch(`${server.url}/v1/models`, { headers: { "x-api-key": KEY, "anthropic-version": "2023-06-01" } })
-      )
-      assert.strictEqual(response.status, 200)
-      assert.include(response.headers.get("access-control-expose-headers") ?? "", "request-id")
-      assert.match(response.headers.get("request-id") ?? "", /^req_mock_/)
+      yield* Effect.promise(() => S.checkCors(server.url, assert))
     }))
 
-  it.live("preflights allow every header the client sends; every response lets a page read the retry headers", () =>
+  it.live(S.names.retryHeaders, () =>
     Effect.gen(function*() {
-      const server = yield* ModelsApiServer.serve({ apiKey: KEY, faults: { script: { 2: "rate-limit" } } })
-      const sent = [
-        "x-api-key",
-        "anthropic-version",
-        "anthropic-beta",
-        "anthropic-workspace-id",
-        "anthropic-dangerous-direct-browser-access",
-        "authorization",
-        "content-type",
-        "accept"
-      ]
-      const preflight = yield* Effect.promise(() =>
-        fetch(`${server.url}/v1/models/claude-sonnet-4-5`, {
-          method: "OPTIONS",
-          headers: {
-            origin: "https://app.example",
-            "access-control-request-method": "GET",
-            "access-control-request-headers": sent.join(",")
-          }
-        })
-      )
-      assert.strictEqual(preflight.status, 204)
-      const allowed = (preflight.headers.get("access-control-allow-headers") ?? "").split(",").map((h) => h.trim())
-      for (const header of sent) assert.include(allowed, header)
-      assert.include(preflight.headers.get("access-control-allow-methods") ?? "", "GET")
-      assert.strictEqual(preflight.headers.get("access-control-max-age"), "600")
+      const server = yield* ModelsApiServer.serve({ apiKey: S.KEY, faults: S.RETRY_HEADERS_FAULTS })
+      yield* Effect.promise(() => S.checkPreflightAllowsClientHeaders(server.url, assert))
       // The preflight is the middleware's: the mock never counted it.
       assert.strictEqual((yield* server.stats).requests, 0)
-
-      const headers = { origin: "https://app.example", "x-api-key": KEY, "anthropic-version": "2023-06-01" }
-      const wrongKey = yield* Effect.promise(() =>
-        fetch(`${server.url}/v1/models`, { headers: { ...headers, "x-api-key": "sk-other" } })
-      )
-      const limited = yield* Effect.promise(() => fetch(`${server.url}/v1/models`, { headers }))
-      assert.strictEqual(wrongKey.status, 401)
-      assert.strictEqual(limited.status, 429)
-      for (const response of [wrongKey, limited]) {
-        assert.strictEqual(response.headers.get("access-control-allow-origin"), "*")
-        const exposed = (response.headers.get("access-control-expose-headers") ?? "").split(",").map((h) => h.trim())
-        for (const header of ["request-id", "retry-after", "retry-after-ms", "x-should-retry"]) {
-          assert.include(exposed, header)
-        }
-      }
-      assert.strictEqual(limited.headers.get("retry-after-ms"), "20")
+      yield* Effect.promise(() => S.checkErrorsExposeRetryHeaders(server.url, assert))
     }))
 
-  it.live("a connection reset is a ConnectionError, and a retry gets the page", () =>
+  it.live(S.names.connectionReset, () =>
     Effect.gen(function*() {
-      const server = yield* ModelsApiServer.serve({
-        faults: { script: { 1: "connection-reset", 3: "connection-reset" } }
-      })
+      const server = yield* ModelsApiServer.serve({ faults: S.CONNECTION_RESET_FAULTS })
       const failed = yield* Effect.flip(Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 0 }))))
-      assert.strictEqual(failed._tag, "ConnectionError")
       yield* Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 0 })))
       const page = yield* Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 1 })))
-      assert.isTrue(page.data.length > 0)
-      assert.strictEqual((yield* server.stats).faults["connection-reset"], 2)
+      const stats = yield* server.stats
+      S.checkConnectionReset({
+        failedTag: failed._tag,
+        retriedPageSize: page.data.length,
+        resets: stats.faults["connection-reset"]
+      }, assert)
     }))
 
-  it.live("a slow response past the timeout is a RequestTimeoutError, and the socket is released", () =>
+  it.live(S.names.slow, () =>
     Effect.gen(function*() {
-      const server = yield* ModelsApiServer.serve({ faults: { script: { 1: "slow" }, slowDelay: "5 seconds" } })
-      const error = yield* Effect.flip(
-        Models.list().pipe(Effect.provide(clientFor(server.url, { maxRetries: 0, timeout: "200 millis" })))
-      )
+      const server = yield* ModelsApiServer.serve({ faults: S.SLOW_FAULTS })
+      const error = yield* Effect.flip(Models.list().pipe(Effect.provide(clientFor(server.url, S.SLOW_CLIENT))))
       assert.strictEqual(error._tag, "RequestTimeoutError")
       // The aborted request closed its socket; give the event loop a moment to see it.
       let open = Infinity

@@ -1,3 +1,9 @@
+/**
+ * ModelsTest on the Effect 4 edition: the cases of the Effect 3 tree's
+ * packages/testing/test/shared/modelsTestCases.ts (one copy for both
+ * editions), through the public API on `ModelsTest.layer`, and two cases of
+ * this edition's own (predicate failures, aliases).
+ */
 import * as Models from "@anthropic-effect/core/Models"
 import { NotFoundError, OverloadedError } from "@anthropic-effect/core/ModelsError"
 import { assert, describe, it } from "@effect/vitest"
@@ -5,34 +11,32 @@ import * as Effect from "effect/Effect"
 import * as Fiber from "effect/Fiber"
 import * as Stream from "effect/Stream"
 import * as TestClock from "effect/testing/TestClock"
+import * as S from "../../../../packages/testing/test/shared/modelsTestCases.js"
 import { claudeAliases, claudeModels, synthetic } from "../src/Catalogue.js"
 import * as ModelsTest from "../src/ModelsTest.js"
 
-const catalogue = synthetic(45)
-const ids = (models: ReadonlyArray<{ readonly id: string }>) => models.map((m) => m.id)
+const catalogue = synthetic(S.CATALOGUE_SIZE)
 
 describe("ModelsTest", () => {
-  it.effect("pages like the API: order, after_id, before_id, has_more", () =>
+  it.effect(S.names.paging, () =>
     Effect.gen(function*() {
-      const first = yield* Models.list({ limit: 20 })
-      assert.deepStrictEqual(first.data.map((m) => m.id), catalogue.slice(0, 20).map((m) => m.id))
-      assert.isTrue(first.has_more)
-      assert.strictEqual(first.last_id, catalogue[19]!.id)
-      const last = yield* Models.list({ limit: 20, afterId: catalogue[39]!.id })
-      assert.strictEqual(last.data.length, 5)
-      assert.isFalse(last.has_more)
-      const before = yield* Models.list({ limit: 10, beforeId: catalogue[15]!.id })
-      assert.deepStrictEqual(before.data.map((m) => m.id), catalogue.slice(5, 15).map((m) => m.id))
-      assert.isTrue(before.has_more)
-      const all = yield* Stream.runCollect(Models.stream({ limit: 7 }))
-      assert.deepStrictEqual(ids(all), catalogue.map((m) => m.id))
-      const backward = yield* Stream.runCollect(Models.stream({ limit: 7, beforeId: catalogue[30]!.id }))
-      assert.deepStrictEqual(ids(backward), catalogue.slice(0, 30).map((m) => m.id).reverse())
+      const queries = S.pagingQueries(catalogue)
+      S.checkPaging(
+        {
+          first: yield* Models.list(queries.first),
+          last: yield* Models.list(queries.last),
+          before: yield* Models.list(queries.before),
+          all: yield* Stream.runCollect(Models.stream(queries.all)),
+          backward: yield* Stream.runCollect(Models.stream(queries.backward))
+        },
+        catalogue,
+        assert
+      )
     }).pipe(Effect.provide(ModelsTest.layer(catalogue))))
 
-  it.effect("validates parameters like the real client", () =>
+  it.effect(S.names.validates, () =>
     Effect.gen(function*() {
-      for (const params of [{ limit: 0 }, { limit: 1001 }, { limit: 1.5 }, { afterId: "a", beforeId: "b" }]) {
+      for (const params of S.INVALID_PARAMS) {
         const error = yield* Effect.flip(Models.list(params))
         assert.strictEqual(error._tag, "InvalidParameterError")
       }
@@ -40,34 +44,34 @@ describe("ModelsTest", () => {
       assert.strictEqual((yield* test.calls).length, 0)
     }).pipe(Effect.provide(ModelsTest.layer(catalogue))))
 
-  it.effect("filters by lifecycle; the default hides retired models", () =>
+  it.effect(S.names.lifecycle, () =>
     Effect.gen(function*() {
-      const active = yield* Models.list({ lifecycle: ["active"], limit: 1000 })
-      assert.isTrue(active.data.length > 0 && active.data.every((m) => m.lifecycle === "active"))
-      const retired = yield* Models.list({ lifecycle: ["retired"], limit: 1000 })
-      assert.isTrue(retired.data.length > 0 && retired.data.every((m) => m.lifecycle === "retired"))
-      const byDefault = yield* Models.list({ limit: 1000 })
-      assert.isTrue(byDefault.data.every((m) => m.lifecycle !== "retired"))
-      assert.strictEqual(byDefault.data.length + retired.data.length, claudeModels.length)
+      S.checkLifecycle(
+        {
+          active: (yield* Models.list({ lifecycle: ["active"], limit: S.LIFECYCLE_LIMIT })).data,
+          retired: (yield* Models.list({ lifecycle: ["retired"], limit: S.LIFECYCLE_LIMIT })).data,
+          byDefault: (yield* Models.list({ limit: S.LIFECYCLE_LIMIT })).data
+        },
+        claudeModels.length,
+        assert
+      )
     }).pipe(Effect.provide(ModelsTest.layer(claudeModels))))
 
-  it.effect("the 3rd request fails with OverloadedError; every request for an id fails with NotFoundError", () =>
+  it.effect(S.names.scripted, () =>
     Effect.gen(function*() {
-      const error = yield* Effect.flip(Stream.runDrain(Models.stream({ limit: 10 })))
-      assert.strictEqual(error._tag, "OverloadedError")
-      const missing = yield* Effect.flip(Models.retrieve(catalogue[3]!.id))
-      assert.strictEqual(missing._tag, "NotFoundError")
-      const found = yield* Models.retrieve(catalogue[4]!.id)
-      assert.strictEqual(found.id, catalogue[4]!.id)
+      const streamError = yield* Effect.flip(Stream.runDrain(Models.stream({ limit: S.SCRIPTED.streamLimit })))
+      const missing = yield* Effect.flip(Models.retrieve(catalogue[S.SCRIPTED.missingIndex]!.id))
+      const found = yield* Models.retrieve(catalogue[S.SCRIPTED.foundIndex]!.id)
       const test = yield* ModelsTest.ModelsTest
       const calls = yield* test.calls
-      assert.deepStrictEqual(calls.map((call) => call._tag), ["List", "List", "List", "Retrieve", "Retrieve"])
-      const third = calls[2]!
-      assert.strictEqual(third._tag === "List" ? third.request.afterId : undefined, catalogue[19]!.id)
+      S.checkScripted({ streamError: streamError._tag, missingError: missing._tag, found, calls }, catalogue, assert)
     }).pipe(Effect.provide(ModelsTest.layer(catalogue, {
       failures: [
-        { onCall: 3, error: new OverloadedError({ status: 529, message: "Overloaded" }) },
-        { modelId: catalogue[3]!.id, error: new NotFoundError({ status: 404, message: "scripted" }) }
+        { onCall: S.SCRIPTED.onCall, error: new OverloadedError({ status: 529, message: "Overloaded" }) },
+        {
+          modelId: catalogue[S.SCRIPTED.missingIndex]!.id,
+          error: new NotFoundError({ status: 404, message: "scripted" })
+        }
       ]
     }))))
 
@@ -86,11 +90,9 @@ describe("ModelsTest", () => {
       }]
     }))))
 
-  it.effect("an unknown id is a NotFoundError from the catalogue itself", () =>
+  it.effect(S.names.unknown, () =>
     Effect.gen(function*() {
-      const error = yield* Effect.flip(Models.retrieve("claude-nonexistent"))
-      assert.strictEqual(error._tag, "NotFoundError")
-      assert.include(error.message, "claude-nonexistent")
+      S.checkUnknown(yield* Effect.flip(Models.retrieve(S.UNKNOWN_ID)), assert)
     }).pipe(Effect.provide(ModelsTest.layer(catalogue))))
 
   it.effect("aliases resolve only when given", () =>
@@ -107,13 +109,13 @@ describe("ModelsTest", () => {
       assert.strictEqual(without._tag, "NotFoundError")
     }))
 
-  it.effect("latency per request follows the TestClock", () =>
+  it.effect(S.names.latency, () =>
     Effect.gen(function*() {
-      const fiber = yield* Effect.forkChild(Stream.runCollect(Models.stream({ limit: 20 })))
-      yield* TestClock.adjust("2 seconds")
+      const fiber = yield* Effect.forkChild(Stream.runCollect(Models.stream({ limit: S.LATENCY.limit })))
+      yield* TestClock.adjust(S.LATENCY.before)
       assert.isUndefined(fiber.pollUnsafe())
-      yield* TestClock.adjust("1 second")
+      yield* TestClock.adjust(S.LATENCY.rest)
       const all = yield* Fiber.join(fiber)
-      assert.strictEqual(all.length, 45)
-    }).pipe(Effect.provide(ModelsTest.layer(catalogue, { latency: "1 second" }))))
+      assert.strictEqual(all.length, S.CATALOGUE_SIZE)
+    }).pipe(Effect.provide(ModelsTest.layer(catalogue, { latency: S.LATENCY.latency }))))
 })
