@@ -1,3 +1,8 @@
+/**
+ * The pagination suite on the Effect 3 edition: the cases of
+ * ./shared/paginationCases.ts (shared with the Effect 4 edition), pulled
+ * through the public API over the fake HttpClient of ./utils.ts.
+ */
 import { assert, describe, it } from "@effect/vitest"
 import * as Chunk from "effect/Chunk"
 import * as Deferred from "effect/Deferred"
@@ -6,193 +11,80 @@ import * as FastCheck from "effect/FastCheck"
 import * as Fiber from "effect/Fiber"
 import * as Stream from "effect/Stream"
 import * as Models from "../src/Models.js"
-import { catalogue, json, listing, modelsLayer, pageOf } from "./utils.js"
+import * as P from "./shared/paginationCases.js"
+import * as Utils from "./utils.js"
 
-const ids = (models: Chunk.Chunk<{ readonly id: string }>) => Chunk.toReadonlyArray(models).map((m) => m.id)
+const { cases, property } = P.suite(assert, Utils)
+
+const pull = (p: P.Pull): Effect.Effect<P.Pulled, never, Models.Models> => {
+  switch (p._tag) {
+    case "Ids": {
+      const stream = Models.stream(p.params)
+      return Stream.runCollect(p.take === undefined ? stream : Stream.take(stream, p.take)).pipe(
+        Effect.map((models): P.Pulled => ({ _tag: "Ids", ids: Chunk.toReadonlyArray(models).map((m) => m.id) })),
+        Effect.orDie
+      )
+    }
+    case "Pages":
+      return Stream.runCollect(Models.pages(p.params)).pipe(
+        Effect.map((pages): P.Pulled => ({ _tag: "Pages", pages: Chunk.toReadonlyArray(pages) })),
+        Effect.orDie
+      )
+    case "Fails":
+      return Effect.flip(Stream.runDrain(Models.stream(p.params))).pipe(
+        Effect.map((error): P.Pulled => ({ _tag: "Fails", error })),
+        Effect.orElseSucceed((): P.Pulled => ({ _tag: "Ids", ids: [] }))
+      )
+  }
+}
+
+const run = (c: P.Case) => {
+  if (c._tag === "Listing") {
+    const { layer, requests } = Utils.modelsLayer(c.answers)
+    return Effect.gen(function*() {
+      const pulled: Array<P.Pulled> = []
+      for (const p of c.pulls) pulled.push(yield* pull(p))
+      c.check(pulled, requests)
+    }).pipe(Effect.provide(layer))
+  }
+  const { layer, requests } = Utils.modelsLayer(Utils.listing(Utils.catalogue(c.size)))
+  return Effect.gen(function*() {
+    const firstPage = yield* Deferred.make<void>()
+    const release = yield* Deferred.make<void>()
+    const fiber = yield* Models.pages(c.params).pipe(
+      Stream.tap(() => Effect.zipRight(Deferred.succeed(firstPage, undefined), Deferred.await(release))),
+      Stream.runDrain,
+      Effect.fork
+    )
+    yield* Deferred.await(firstPage)
+    // Give the producer every chance to run ahead.
+    for (let i = 0; i < P.yields; i++) yield* Effect.yieldNow()
+    assert.strictEqual(requests.length, c.requests)
+    yield* Fiber.interrupt(fiber)
+  }).pipe(Effect.provide(layer))
+}
 
 describe("pagination", () => {
-  it.effect("forward: after_id = last_id until has_more is false", () => {
-    const models = catalogue(25)
-    const { layer, requests } = modelsLayer(listing(models))
-    return Effect.gen(function*() {
-      const all = yield* Stream.runCollect(Models.stream({ limit: 10 }))
-      assert.deepStrictEqual(ids(all), models.map((m) => m.id))
-      assert.deepStrictEqual(requests.map((r) => r.url.searchParams.get("after_id")), [
-        null,
-        "model-000009",
-        "model-000019"
-      ])
-    }).pipe(Effect.provide(layer))
-  })
-
-  it.effect("backward: before_id = first_id, models nearest the cursor first", () => {
-    const models = catalogue(25)
-    const { layer, requests } = modelsLayer(listing(models))
-    return Effect.gen(function*() {
-      const all = yield* Stream.runCollect(Models.stream({ limit: 10, beforeId: "model-000022" }))
-      assert.deepStrictEqual(ids(all), models.slice(0, 22).map((m) => m.id).reverse())
-      assert.deepStrictEqual(requests.map((r) => r.url.searchParams.get("before_id")), [
-        "model-000022",
-        "model-000012",
-        "model-000002"
-      ])
-      assert.isTrue(requests.every((r) => !r.url.searchParams.has("after_id")))
-      // pages keep the API's order inside each page
-      const pages = yield* Stream.runCollect(Models.pages({ limit: 10, beforeId: "model-000022" }))
-      assert.deepStrictEqual(Chunk.toReadonlyArray(pages).map((p) => p.first_id), [
-        "model-000012",
-        "model-000002",
-        "model-000000"
-      ])
-    }).pipe(Effect.provide(layer))
-  })
-
-  it.effect("an empty list is one empty page and no models", () => {
-    const { layer, requests } = modelsLayer(listing([]))
-    return Effect.gen(function*() {
-      const pages = yield* Stream.runCollect(Models.pages())
-      assert.strictEqual(Chunk.size(pages), 1)
-      assert.deepStrictEqual(Chunk.unsafeHead(pages), { data: [], first_id: null, last_id: null, has_more: false })
-      assert.strictEqual(Chunk.size(yield* Stream.runCollect(Models.stream())), 0)
-      assert.strictEqual(requests.length, 2)
-    }).pipe(Effect.provide(layer))
-  })
-
-  it.effect("the last page ends the stream even when it is full", () => {
-    const { layer, requests } = modelsLayer(listing(catalogue(20)))
-    return Effect.gen(function*() {
-      const all = yield* Stream.runCollect(Models.stream({ limit: 10 }))
-      assert.strictEqual(Chunk.size(all), 20)
-      assert.strictEqual(requests.length, 2)
-    }).pipe(Effect.provide(layer))
-  })
-
-  it.effect("has_more true with an empty page stops", () => {
-    const { layer, requests } = modelsLayer(() => json({ data: [], first_id: null, last_id: null, has_more: true }))
-    return Effect.gen(function*() {
-      const all = yield* Stream.runCollect(Models.stream())
-      assert.strictEqual(Chunk.size(all), 0)
-      assert.strictEqual(requests.length, 1)
-    }).pipe(Effect.provide(layer))
-  })
-
-  it.effect("has_more with last_id null fails with PaginationError instead of looping", () => {
-    const models = catalogue(3)
-    const { layer } = modelsLayer(() => json({ data: models, first_id: "model-000000", last_id: null, has_more: true }))
-    return Effect.gen(function*() {
-      const error = yield* Effect.flip(Stream.runDrain(Models.stream()))
-      assert.strictEqual(error._tag, "PaginationError")
-    }).pipe(Effect.provide(layer))
-  })
-
-  it.effect("a cursor coming back again fails with PaginationError", () => {
-    const models = catalogue(3)
-    const { layer, requests } = modelsLayer(() =>
-      json({ data: models, first_id: "model-000000", last_id: "model-000002", has_more: true })
-    )
-    return Effect.gen(function*() {
-      const error = yield* Effect.flip(Stream.runDrain(Models.stream()))
-      assert.strictEqual(error._tag, "PaginationError")
-      if (error._tag === "PaginationError") assert.strictEqual(error.cursor, "model-000002")
-      assert.strictEqual(requests.length, 2)
-    }).pipe(Effect.provide(layer))
-  })
-
-  it.effect("a consumer that takes 5 models causes exactly one request", () => {
-    const { layer, requests } = modelsLayer(listing(catalogue(100)))
-    return Effect.gen(function*() {
-      const five = yield* Stream.runCollect(Stream.take(Models.stream({ limit: 20 }), 5))
-      assert.strictEqual(Chunk.size(five), 5)
-      assert.strictEqual(requests.length, 1)
-    }).pipe(Effect.provide(layer))
-  })
-
-  it.effect("a stream can be run twice and starts over each time", () => {
-    const { layer, requests } = modelsLayer(listing(catalogue(15)))
-    return Effect.gen(function*() {
-      const stream = Models.stream({ limit: 10 })
-      assert.strictEqual(Chunk.size(yield* Stream.runCollect(stream)), 15)
-      assert.strictEqual(Chunk.size(yield* Stream.runCollect(stream)), 15)
-      assert.strictEqual(requests.length, 4)
-    }).pipe(Effect.provide(layer))
-  })
-
-  for (const prefetch of [1, 3]) {
-    it.effect(`prefetch ${prefetch} keeps at most ${prefetch} pages fetched ahead of a stalled consumer`, () => {
-      const { layer, requests } = modelsLayer(listing(catalogue(200)))
-      return Effect.gen(function*() {
-        const firstPage = yield* Deferred.make<void>()
-        const release = yield* Deferred.make<void>()
-        const fiber = yield* Models.pages({ limit: 10, prefetch }).pipe(
-          Stream.tap(() => Effect.zipRight(Deferred.succeed(firstPage, undefined), Deferred.await(release))),
-          Stream.runDrain,
-          Effect.fork
-        )
-        yield* Deferred.await(firstPage)
-        // Give the producer every chance to run ahead.
-        for (let i = 0; i < 200; i++) yield* Effect.yieldNow()
-        // the page the consumer holds, plus exactly `prefetch` fetched ahead
-        assert.strictEqual(requests.length, 1 + prefetch)
-        yield* Fiber.interrupt(fiber)
-      }).pipe(Effect.provide(layer))
-    })
-  }
-
-  it.effect("without prefetch no request runs ahead of the consumer", () => {
-    const { layer, requests } = modelsLayer(listing(catalogue(200)))
-    return Effect.gen(function*() {
-      const release = yield* Deferred.make<void>()
-      const firstPage = yield* Deferred.make<void>()
-      const fiber = yield* Models.pages({ limit: 10 }).pipe(
-        Stream.tap(() => Effect.zipRight(Deferred.succeed(firstPage, undefined), Deferred.await(release))),
-        Stream.runDrain,
-        Effect.fork
-      )
-      yield* Deferred.await(firstPage)
-      for (let i = 0; i < 200; i++) yield* Effect.yieldNow()
-      assert.strictEqual(requests.length, 1)
-      yield* Fiber.interrupt(fiber)
-    }).pipe(Effect.provide(layer))
-  })
-
-  it.effect("with prefetch the stream still yields every model once, in order", () => {
-    const models = catalogue(95)
-    const { layer } = modelsLayer(listing(models))
-    return Effect.gen(function*() {
-      const all = yield* Stream.runCollect(Models.stream({ limit: 10, prefetch: 2 }))
-      assert.deepStrictEqual(ids(all), models.map((m) => m.id))
-    }).pipe(Effect.provide(layer))
-  })
+  for (const c of cases) it.effect(c.name, () => run(c))
 })
 
 describe("pagination properties", () => {
   it.effect.prop(
-    "every model exactly once, in order, in both directions, for any size and page size",
+    property.name,
     [
-      FastCheck.integer({ min: 0, max: 120 }),
-      FastCheck.integer({ min: 1, max: 25 }),
+      FastCheck.integer(property.size),
+      FastCheck.integer(property.limit),
       FastCheck.nat(),
       FastCheck.boolean()
     ],
     ([size, limit, cursorSeed, backward]) => {
-      const models = catalogue(size)
-      const { layer } = modelsLayer((request) => json(pageOf(models, request.url)))
-      const cursorIndex = size === 0 ? -1 : cursorSeed % size
-      const params: Models.ListParams = backward && cursorIndex >= 0
-        ? { limit, beforeId: models[cursorIndex]!.id }
-        : cursorIndex >= 0 && cursorSeed % 3 === 0
-        ? { limit, afterId: models[cursorIndex]!.id }
-        : { limit }
-      const expected = "beforeId" in params
-        ? models.slice(0, cursorIndex).reverse()
-        : "afterId" in params
-        ? models.slice(cursorIndex + 1)
-        : models
+      const { answers, expected, params } = property.draw(size, limit, cursorSeed, backward)
+      const { layer } = Utils.modelsLayer(answers)
       return Effect.gen(function*() {
         const all = yield* Stream.runCollect(Models.stream(params))
-        assert.deepStrictEqual(ids(all), expected.map((m) => m.id))
+        assert.deepStrictEqual(Chunk.toReadonlyArray(all).map((m) => m.id), expected)
       }).pipe(Effect.provide(layer))
     },
-    { fastCheck: { numRuns: 150 } }
+    { fastCheck: { numRuns: property.numRuns } }
   )
 })
