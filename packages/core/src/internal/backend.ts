@@ -49,8 +49,9 @@ const untraced = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
 const noAnnotation = () => Effect.void
 
 /**
- * The HTTP backend: each call is one span over its requests, each request
- * retried on its own, each attempt sent, read and classified.
+ * The HTTP backend: each call is one span over its requests (when anything
+ * could see it: `isTraced`), each request retried on its own, each attempt
+ * sent, read and classified.
  */
 export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.HttpClient): Backend => {
   const requests = makeRequests(config)

@@ -45,8 +45,8 @@ const fromOutside = (span: Tracer.AnySpan): boolean => {
  * under it the spans would reach nobody but the `traceparent` header, and
  * that header means something only when the trace began outside the process
  * (an `ExternalSpan` at the root). In every other case the call makes no span
- * and asks the HttpClient for none: the two spans of a retrieve were about a
- * third of its CPU over Node's `fetch`.
+ * and asks the HttpClient for none: the two spans of a retrieve were more
+ * than a quarter of its CPU over Node's `fetch`.
  */
 const isTraced = (fiber: Fiber.Fiber<unknown, unknown>): boolean => {
   if (fiber.getRef(Tracer.Tracer) !== Tracer.nativeTracer) return true
@@ -60,8 +60,9 @@ const untraced = <A, E>(effect: Effect.Effect<A, E>): Effect.Effect<A, E> =>
 const noAnnotation = () => Effect.void
 
 /**
- * The HTTP backend: each call is one span over its requests, each request
- * retried on its own, each attempt sent, read and classified.
+ * The HTTP backend: each call is one span over its requests (when anything
+ * could see it: `isTraced`), each request retried on its own, each attempt
+ * sent, read and classified.
  */
 export const makeHttpBackend = (config: ResolvedConfig, httpClient: HttpClient.HttpClient): Backend => {
   const requests = makeRequests(config)
